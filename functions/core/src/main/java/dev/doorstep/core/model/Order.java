@@ -1,0 +1,173 @@
+package dev.doorstep.core.model;
+
+import dev.doorstep.core.timing.SendDecision;
+import dev.doorstep.core.timing.TimingReason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One order's review request: the facts from Shopify, what AfterShip said, and where the request
+ * stands. Immutable; every change returns a copy, and {@link #moveTo} is the only way to change the
+ * status, so every move is checked and recorded with its reason.
+ *
+ * @param version optimistic-locking counter owned by the store: a write succeeds only if the stored
+ *     version is still the one this copy was read with
+ */
+public record Order(
+        OrderKey key,
+        String orderNumber,
+        Fulfillment fulfillment,
+        Customer customer,
+        List<LineItem> lineItems,
+        OrderStatus status,
+        String statusReason,
+        List<StatusChange> history,
+        String trackingId,
+        int trackingAttempts,
+        String trackingFailure,
+        Instant trackingRetryAt,
+        Instant fallbackDeadline,
+        Instant deliveredAt,
+        Instant sendAt,
+        TimingReason sendReason,
+        Instant leaseUntil,
+        String messageId,
+        Instant receivedAt,
+        long version) {
+
+    public Order {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(fulfillment, "fulfillment");
+        Objects.requireNonNull(status, "status");
+        customer = customer == null ? Customer.anonymous() : customer;
+        lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A freshly received order, before anything is decided about it. */
+    public static Order received(OrderKey key, String orderNumber, Fulfillment fulfillment, Customer customer,
+            List<LineItem> lineItems, Instant receivedAt) {
+        return new Order(key, orderNumber, fulfillment, customer, lineItems, OrderStatus.RECEIVED,
+                "fulfillment received from Shopify", List.of(), null, 0, null, null, null, null, null, null, null,
+                null, receivedAt, 0);
+    }
+
+    /**
+     * The same order in status {@code next}, with the move recorded.
+     *
+     * @throws IllegalStatusChangeException if the state machine does not allow the move
+     */
+    public Order moveTo(OrderStatus next, String reason, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStatusChangeException(key, status, next);
+        }
+        List<StatusChange> moves = new ArrayList<>(history);
+        moves.add(new StatusChange(status, next, reason, at));
+        return toBuilder().status(next).statusReason(reason).history(moves).build();
+    }
+
+    /** Moves to SCHEDULED ("Will send") carrying the policy's decision as send time and reason. */
+    public Order schedule(SendDecision decision, Instant at) {
+        return toBuilder().sendAt(decision.sendAt()).sendReason(decision.reason()).build()
+                .moveTo(OrderStatus.SCHEDULED, decision.explanation(), at);
+    }
+
+    /**
+     * When this order next needs attention without any outside event: the tracking retry, or the
+     * fallback deadline while it waits for delivery. Stores index it so that due work is found
+     * without a scan.
+     */
+    public Optional<Instant> dueAt() {
+        return switch (status) {
+            case TRACKING_RETRY -> Optional.ofNullable(trackingRetryAt);
+            case WAITING_FOR_DELIVERY -> Optional.ofNullable(fallbackDeadline);
+            case SENDING -> Optional.ofNullable(leaseUntil);
+            default -> Optional.empty();
+        };
+    }
+
+    public boolean isInternational(String shopCountry) {
+        String destination = fulfillment.destinationCountry();
+        if (destination == null || shopCountry == null) {
+            return true; // unknown: assume the longer trip, so we never ask too early
+        }
+        return !destination.equalsIgnoreCase(shopCountry);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copy-and-change for the fields that are not the status (the status moves only through moveTo). */
+    public static final class Builder {
+        private final Order from;
+        private String orderNumber;
+        private Fulfillment fulfillment;
+        private Customer customer;
+        private List<LineItem> lineItems;
+        private OrderStatus status;
+        private String statusReason;
+        private List<StatusChange> history;
+        private String trackingId;
+        private int trackingAttempts;
+        private String trackingFailure;
+        private Instant trackingRetryAt;
+        private Instant fallbackDeadline;
+        private Instant deliveredAt;
+        private Instant sendAt;
+        private TimingReason sendReason;
+        private Instant leaseUntil;
+        private String messageId;
+        private long version;
+
+        private Builder(Order o) {
+            from = o;
+            orderNumber = o.orderNumber;
+            fulfillment = o.fulfillment;
+            customer = o.customer;
+            lineItems = o.lineItems;
+            status = o.status;
+            statusReason = o.statusReason;
+            history = o.history;
+            trackingId = o.trackingId;
+            trackingAttempts = o.trackingAttempts;
+            trackingFailure = o.trackingFailure;
+            trackingRetryAt = o.trackingRetryAt;
+            fallbackDeadline = o.fallbackDeadline;
+            deliveredAt = o.deliveredAt;
+            sendAt = o.sendAt;
+            sendReason = o.sendReason;
+            leaseUntil = o.leaseUntil;
+            messageId = o.messageId;
+            version = o.version;
+        }
+
+        private Builder status(OrderStatus v) { status = v; return this; }
+        private Builder statusReason(String v) { statusReason = v; return this; }
+        private Builder history(List<StatusChange> v) { history = v; return this; }
+        public Builder orderNumber(String v) { orderNumber = v; return this; }
+        public Builder fulfillment(Fulfillment v) { fulfillment = v; return this; }
+        public Builder customer(Customer v) { customer = v; return this; }
+        public Builder lineItems(List<LineItem> v) { lineItems = v; return this; }
+        public Builder trackingId(String v) { trackingId = v; return this; }
+        public Builder trackingAttempts(int v) { trackingAttempts = v; return this; }
+        public Builder trackingFailure(String v) { trackingFailure = v; return this; }
+        public Builder trackingRetryAt(Instant v) { trackingRetryAt = v; return this; }
+        public Builder fallbackDeadline(Instant v) { fallbackDeadline = v; return this; }
+        public Builder deliveredAt(Instant v) { deliveredAt = v; return this; }
+        public Builder sendAt(Instant v) { sendAt = v; return this; }
+        public Builder sendReason(TimingReason v) { sendReason = v; return this; }
+        public Builder leaseUntil(Instant v) { leaseUntil = v; return this; }
+        public Builder messageId(String v) { messageId = v; return this; }
+        public Builder version(long v) { version = v; return this; }
+
+        public Order build() {
+            return new Order(from.key, orderNumber, fulfillment, customer, lineItems, status, statusReason, history,
+                    trackingId, trackingAttempts, trackingFailure, trackingRetryAt, fallbackDeadline, deliveredAt,
+                    sendAt, sendReason, leaseUntil, messageId, from.receivedAt, version);
+        }
+    }
+}

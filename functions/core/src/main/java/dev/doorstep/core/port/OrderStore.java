@@ -1,0 +1,36 @@
+package dev.doorstep.core.port;
+
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where orders live. Every write that could clobber another is conditional: {@link #insert} only
+ * when absent, {@link #update} only when the stored version is the one the caller read.
+ */
+public interface OrderStore {
+
+    /** Stores a new order; false (and nothing written) when the order already exists. */
+    boolean insert(Order order);
+
+    Optional<Order> find(OrderKey key);
+
+    /**
+     * Replaces {@code current} with {@code next} if nobody changed it since it was read.
+     *
+     * @return {@code next} as stored, with its version advanced
+     * @throws StaleOrderException when the stored version is no longer {@code current.version()}
+     */
+    Order update(Order current, Order next);
+
+    /** Orders whose {@link Order#dueAt()} is at or before {@code now}, oldest first, without a scan. */
+    List<Order> dueBy(Instant now, int limit);
+
+    /** One page of a shop's orders, newest first; {@code cursor} is null for the first page. */
+    Page<Order> ordersOf(String shop, String cursor, int limit);
+
+    /** Removes an order and everything stored beside it (redaction). */
+    void delete(OrderKey key);
+}

@@ -1,0 +1,38 @@
+package dev.doorstep.core.timing;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What we know that the send time is computed from. */
+public sealed interface TimingBasis {
+
+    /** AfterShip saw the parcel delivered at {@code deliveredAt} (poll, webhook, or expired-with-evidence). */
+    record Delivered(Instant deliveredAt) implements TimingBasis {
+        public Delivered {
+            Objects.requireNonNull(deliveredAt, "deliveredAt");
+        }
+    }
+
+    /** Nothing about delivery can be known; time from fulfillment, for the given cause. */
+    record FromFulfillment(FulfillmentTimingCause cause) implements TimingBasis {
+        public FromFulfillment {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /** The fallback deadline passed while the order was still waiting for delivery. */
+    record FallbackReached() implements TimingBasis {
+    }
+
+    static TimingBasis delivered(Instant deliveredAt) {
+        return new Delivered(deliveredAt);
+    }
+
+    static TimingBasis fromFulfillment(FulfillmentTimingCause cause) {
+        return new FromFulfillment(cause);
+    }
+
+    static TimingBasis fallbackReached() {
+        return new FallbackReached();
+    }
+}
