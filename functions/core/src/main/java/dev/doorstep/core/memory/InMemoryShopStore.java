@@ -1,0 +1,30 @@
+package dev.doorstep.core.memory;
+
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.port.ShopStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The {@link ShopStore} contract in memory, for fast tests. */
+public final class InMemoryShopStore implements ShopStore {
+
+    private final Map<String, Shop> shops = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Shop> find(String shop) {
+        return Optional.ofNullable(shops.get(shop));
+    }
+
+    @Override
+    public void save(Shop shop) {
+        shops.put(shop.domain(), shop);
+    }
+
+    @Override
+    public List<String> shopsWithDeliveryTracking() {
+        return shops.values().stream().filter(s -> s.installed() && s.settings().aftershipEnabled())
+                .map(Shop::domain).sorted().toList();
+    }
+}
