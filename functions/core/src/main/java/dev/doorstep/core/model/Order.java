@@ -75,15 +75,19 @@ public record Order(
                 .moveTo(OrderStatus.SCHEDULED, decision.explanation(), at);
     }
 
+    /** How long after its send time a SCHEDULED order counts as overdue (its schedule may be missing). */
+    public static final java.time.Duration SEND_GRACE = java.time.Duration.ofHours(1);
+
     /**
-     * When this order next needs attention without any outside event: the tracking retry, or the
-     * fallback deadline while it waits for delivery. Stores index it so that due work is found
-     * without a scan.
+     * When this order next needs attention without any outside event: the tracking retry, the
+     * fallback deadline while it waits for delivery, a send that is overdue, or a send lease that ran
+     * out. Stores index it so that due work is found without a scan.
      */
     public Optional<Instant> dueAt() {
         return switch (status) {
             case TRACKING_RETRY -> Optional.ofNullable(trackingRetryAt);
             case WAITING_FOR_DELIVERY -> Optional.ofNullable(fallbackDeadline);
+            case SCHEDULED -> Optional.ofNullable(sendAt).map(at -> at.plus(SEND_GRACE));
             case SENDING -> Optional.ofNullable(leaseUntil);
             default -> Optional.empty();
         };
