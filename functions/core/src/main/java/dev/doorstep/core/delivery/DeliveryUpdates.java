@@ -1,0 +1,76 @@
+package dev.doorstep.core.delivery;
+
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.StaleOrderException;
+import dev.doorstep.core.timing.TimingBasis;
+import dev.doorstep.core.timing.TimingPolicy;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Applies what AfterShip says to an order waiting for delivery; the poll and the webhook share this
+ * path. Delivered: time from delivery. Expired: time from the delivery evidence in the checkpoints,
+ * else from fulfillment (the seed's rule). Anything else, or an order no longer waiting: nothing.
+ * Applying the same report twice changes nothing the second time.
+ */
+public final class DeliveryUpdates {
+
+    /** What applying a report did, for logs and metrics. */
+    public enum Outcome {
+        SCHEDULED_ON_DELIVERY,
+        SCHEDULED_ON_FULFILLMENT,
+        STILL_ON_ITS_WAY,
+        NOT_WAITING,
+        UNKNOWN_ORDER
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    private final OrderStore orders;
+    private final ShopStore shops;
+    private final TimingPolicy policy;
+    private final ReviewRequestPlanner planner;
+
+    public DeliveryUpdates(OrderStore orders, ShopStore shops, TimingPolicy policy, ReviewRequestPlanner planner) {
+        this.orders = orders;
+        this.shops = shops;
+        this.policy = policy;
+        this.planner = planner;
+    }
+
+    public Outcome apply(DeliveryReport report, Instant now) {
+        if (report.state() == TrackingState.ON_ITS_WAY) {
+            return Outcome.STILL_ON_ITS_WAY;
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<Order> found = orders.find(report.order());
+            Optional<Shop> shop = shops.find(report.order().shop());
+            if (found.isEmpty() || shop.isEmpty()) {
+                return Outcome.UNKNOWN_ORDER;
+            }
+            Order order = found.get();
+            if (order.status() != OrderStatus.WAITING_FOR_DELIVERY) {
+                return Outcome.NOT_WAITING;
+            }
+            TimingBasis basis = report.state() == TrackingState.DELIVERED
+                    ? report.deliveryEvidence().<TimingBasis>map(TimingBasis.Delivered::new)
+                            .orElse(TimingBasis.delivered(now))
+                    : policy.afterExpiry(report.deliveryEvidence());
+            try {
+                planner.plan(order, shop.get().settings(), basis, now);
+                return basis instanceof TimingBasis.Delivered
+                        ? Outcome.SCHEDULED_ON_DELIVERY : Outcome.SCHEDULED_ON_FULFILLMENT;
+            } catch (StaleOrderException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+                // someone else moved the order meanwhile (webhook and poll at once): read again
+            }
+        }
+    }
+}
