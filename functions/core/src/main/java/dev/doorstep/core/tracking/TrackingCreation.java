@@ -1,0 +1,209 @@
+package dev.doorstep.core.tracking;
+
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ReviewRequestScheduler;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.StaleOrderException;
+import dev.doorstep.core.timing.FulfillmentTimingCause;
+import dev.doorstep.core.timing.SendDecision;
+import dev.doorstep.core.timing.TimingBasis;
+import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.core.timing.TrackingRetry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The seed's tracking creation: create the tracking in AfterShip; on success "Waiting for delivery";
+ * on a first failure one more try after the shop's retry delay (12 h); on a second failure
+ * fulfillment timing. The failure reason stays on the order for the merchant.
+ *
+ * <p>Transient failures (rate limit, 5xx, timeouts, after the adapter's own bounded retries) say
+ * nothing about the order, so they never use one of the two attempts: when the caller can retry
+ * (a young stream record) nothing is written and the caller retries; otherwise the order is parked in
+ * TRACKING_RETRY, due after {@link #PARK_DELAY}, and the poll's sweep of due orders retries it.
+ *
+ * <p>AfterShip is asked once per call; the answer is then applied to the freshest copy of the order
+ * (optimistic writes: on a {@link StaleOrderException} the order is read again and re-decided).
+ */
+public final class TrackingCreation {
+
+    /** How long a parked order waits before the poll's sweep retries it (it picks it up at the next poll). */
+    public static final Duration PARK_DELAY = Duration.ofHours(1);
+    private static final int WRITE_TRIES = 5;
+
+    private final OrderStore orders;
+    private final ShopStore shops;
+    private final TrackingService aftership;
+    private final ReviewRequestScheduler scheduler;
+    private final TimingPolicy policy;
+
+    public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
+            ReviewRequestScheduler scheduler, TimingPolicy policy) {
+        this.orders = orders;
+        this.shops = shops;
+        this.aftership = aftership;
+        this.scheduler = scheduler;
+        this.policy = policy;
+    }
+
+    /**
+     * One attempt for the order.
+     *
+     * @param callerCanRetry true when a transient failure should be left to the caller to retry
+     *     (nothing written); false when the caller will not come back, so the order is parked instead
+     */
+    public CreationOutcome attempt(OrderKey key, Instant now, boolean callerCanRetry) {
+        Optional<Order> found = orders.find(key);
+        if (found.isEmpty()) {
+            return new CreationOutcome.NothingToDo("order not found");
+        }
+        Order order = found.get();
+        Optional<String> notNow = whyNotNow(order, now);
+        if (notNow.isPresent()) {
+            return new CreationOutcome.NothingToDo(notNow.get());
+        }
+        Optional<Shop> shop = shops.find(key.shop());
+        if (shop.isEmpty() || !shop.get().installed()) {
+            return new CreationOutcome.NothingToDo("shop is not installed");
+        }
+        ShopSettings settings = shop.get().settings();
+
+        if (policy.fulfillmentTimingCause(settings, order.fulfillment()).isPresent()) {
+            // Switched off (or no longer trackable) since the order was stored: time it from fulfillment now.
+            FulfillmentTimingCause cause = policy.fulfillmentTimingCause(settings, order.fulfillment()).get();
+            return apply(key, now, settings, o -> giveUp(o, settings, cause, null, now), callerCanRetry);
+        }
+
+        TrackingCreated answer = aftership.create(TrackingRequest.forOrder(order, settings));
+        if (answer instanceof TrackingCreated.Failed f && f.reason().isTransient() && callerCanRetry) {
+            return new CreationOutcome.TryAgainSoon(f.reason());
+        }
+        return apply(key, now, settings, o -> decide(o, settings, answer, now), callerCanRetry);
+    }
+
+    private Optional<String> whyNotNow(Order order, Instant now) {
+        return switch (order.status()) {
+            case CREATING_TRACKING -> Optional.empty();
+            case TRACKING_RETRY -> order.trackingRetryAt() == null || !order.trackingRetryAt().isAfter(now)
+                    ? Optional.empty()
+                    : Optional.of("tracking retry is due at " + order.trackingRetryAt());
+            default -> Optional.of("order is " + order.status().label());
+        };
+    }
+
+    private CreationOutcome apply(OrderKey key, Instant now, ShopSettings settings, Decision decision,
+            boolean callerCanRetry) {
+        for (int i = 0; i < WRITE_TRIES; i++) {
+            Optional<Order> fresh = orders.find(key);
+            if (fresh.isEmpty()) {
+                return new CreationOutcome.NothingToDo("order was deleted meanwhile");
+            }
+            Optional<String> notNow = whyNotNow(fresh.get(), now);
+            if (notNow.isPresent()) {
+                return new CreationOutcome.NothingToDo("changed meanwhile: " + notNow.get());
+            }
+            Decided next = decision.on(fresh.get());
+            next.beforeWrite().run();
+            try {
+                orders.update(fresh.get(), next.order());
+                return next.outcome();
+            } catch (StaleOrderException e) {
+                // someone else moved it; read again and re-decide with the same answer from AfterShip
+            }
+        }
+        throw new StaleOrderException(key, -1);
+    }
+
+    private Decided decide(Order order, ShopSettings settings, TrackingCreated answer, Instant now) {
+        return switch (answer) {
+            case TrackingCreated.Tracked t -> tracked(order, settings, t, now);
+            case TrackingCreated.Failed f when f.reason().isTransient() -> parked(order, f, now);
+            case TrackingCreated.Failed f -> failed(order, settings, f, now);
+        };
+    }
+
+    private Decided tracked(Order order, ShopSettings settings, TrackingCreated.Tracked t, Instant now) {
+        Order next = order.toBuilder()
+                .trackingId(t.trackingId())
+                .trackingAttempts(order.trackingAttempts() + 1)
+                .trackingFailure(null)
+                .trackingRetryAt(null)
+                .fallbackDeadline(order.fallbackDeadline() != null ? order.fallbackDeadline()
+                        : policy.fallbackDeadline(settings, order.fulfillment()).orElse(null))
+                .build()
+                .moveTo(OrderStatus.WAITING_FOR_DELIVERY, t.alreadyExisted()
+                        ? "AfterShip already tracked this number; using that tracking"
+                        : "AfterShip tracking created", now);
+        return new Decided(next, new CreationOutcome.WaitingForDelivery(t.trackingId(), t.alreadyExisted()));
+    }
+
+    private Decided failed(Order order, ShopSettings settings, TrackingCreated.Failed f, Instant now) {
+        int attempts = order.trackingAttempts() + 1;
+        String why = "AfterShip could not create the tracking: " + f.reason().description();
+        return switch (policy.afterTrackingFailure(settings, attempts, now)) {
+            case TrackingRetry.RetryAt retry -> {
+                Order next = viaCreating(order, now).toBuilder()
+                        .trackingAttempts(attempts)
+                        .trackingFailure(f.reason().name())
+                        .trackingRetryAt(retry.at())
+                        .build()
+                        .moveTo(OrderStatus.TRACKING_RETRY, why + "; one more try at " + retry.at(), now);
+                yield new Decided(next, new CreationOutcome.RetryLater(f.reason(), retry.at()));
+            }
+            case TrackingRetry.GiveUp g -> giveUp(order.toBuilder().trackingAttempts(attempts).build(), settings,
+                    FulfillmentTimingCause.TRACKING_CREATION_FAILED, f.reason(), now);
+        };
+    }
+
+    /** No attempt used: wait in TRACKING_RETRY for the poll's sweep. */
+    private Decided parked(Order order, TrackingCreated.Failed f, Instant now) {
+        Instant at = now.plus(PARK_DELAY);
+        Order next = viaCreating(order, now).toBuilder()
+                .trackingFailure(f.reason().name())
+                .trackingRetryAt(at)
+                .build()
+                .moveTo(OrderStatus.TRACKING_RETRY, f.reason().description() + "; trying again after " + at
+                        + " (this does not count as a failed attempt)", now);
+        return new Decided(next, new CreationOutcome.Parked(f.reason(), at));
+    }
+
+    private Decided giveUp(Order order, ShopSettings settings, FulfillmentTimingCause cause, TrackingFailure reason,
+            Instant now) {
+        SendDecision d = policy.decide(settings, order.fulfillment(), TimingBasis.fromFulfillment(cause), now);
+        SendDecision explained = reason == null ? d : new SendDecision(d.sendAt(), d.reason(), d.ruleTime(),
+                d.sendNow(), d.explanation() + " (last error: " + reason.description() + ")");
+        Order next = order.toBuilder().trackingRetryAt(null)
+                .trackingFailure(reason == null ? order.trackingFailure() : reason.name())
+                .build()
+                .schedule(explained, now);
+        // The schedule first: it is named from the order, so doing it twice is harmless, and the sender
+        // re-checks the order at send time; the other way round a crash would leave "Will send" with no schedule.
+        Runnable scheduleIt = () -> scheduler.schedule(order.key(), d.sendAt(), settings.timeZone());
+        return new Decided(next, new CreationOutcome.WillSend(reason, d.sendAt()), scheduleIt);
+    }
+
+    /** TRACKING_RETRY cannot move to itself: a retry that fails again passes through CREATING_TRACKING. */
+    private static Order viaCreating(Order order, Instant now) {
+        return order.status() == OrderStatus.TRACKING_RETRY
+                ? order.moveTo(OrderStatus.CREATING_TRACKING, "retrying the AfterShip tracking", now)
+                : order;
+    }
+
+    @FunctionalInterface
+    private interface Decision {
+        Decided on(Order current);
+    }
+
+    /** The next copy of the order, what to report, and what must happen before it is written. */
+    private record Decided(Order order, CreationOutcome outcome, Runnable beforeWrite) {
+        Decided(Order order, CreationOutcome outcome) {
+            this(order, outcome, () -> { });
+        }
+    }
+}
