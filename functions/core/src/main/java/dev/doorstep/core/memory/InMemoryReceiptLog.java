@@ -14,4 +14,9 @@ public final class InMemoryReceiptLog implements ReceiptLog {
     public boolean firstReceipt(String source, String id, Instant forgetAfter) {
         return seen.add(source + "#" + id);
     }
+
+    @Override
+    public boolean alreadyReceived(String source, String id) {
+        return seen.contains(source + "#" + id);
+    }
 }

@@ -27,4 +27,9 @@ public final class InMemoryShopStore implements ShopStore {
         return shops.values().stream().filter(s -> s.installed() && s.settings().aftershipEnabled())
                 .map(Shop::domain).sorted().toList();
     }
+
+    @Override
+    public void erase(String shop) {
+        shops.remove(shop);
+    }
 }

@@ -13,4 +13,10 @@ public interface ShopStore {
 
     /** Shops that are installed with the AfterShip integration on: the ones the delivery poll visits. */
     List<String> shopsWithDeliveryTracking();
+
+    /**
+     * Erases the shop and everything still stored under it (shop/redact); no error when nothing is
+     * left. Callers remove what needs more than a delete (pending schedules) first.
+     */
+    void erase(String shop);
 }

@@ -1,0 +1,83 @@
+package dev.doorstep.core.intake;
+
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.Page;
+import dev.doorstep.core.port.ReviewRequestScheduler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Shopify's mandatory customer privacy topics. Both look at the orders Shopify lists and at every
+ * other order of the same customer we hold, so nothing is missed when the lists differ.
+ */
+public final class CustomerPrivacy {
+
+    private static final int PAGE = 100;
+
+    private final OrderStore orders;
+    private final ReviewRequestScheduler scheduler;
+    private final Clock clock;
+    private final OrderChanges changes;
+
+    public CustomerPrivacy(OrderStore orders, ReviewRequestScheduler scheduler, Clock clock) {
+        this.orders = orders;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.changes = new OrderChanges(orders);
+    }
+
+    /**
+     * {@code customers/data_request}: which orders we hold for the customer. The merchant answers the
+     * customer; we report order ids (never the data itself) so the report can be assembled from the store.
+     */
+    public IntakeResult dataRequest(String shop, String customerId, List<String> orderIds) {
+        List<String> held = ordersOf(shop, customerId, orderIds);
+        return IntakeResult.applied("customer data request: " + held.size()
+                + " order(s) held (customer name, email, default-address phone, products, tracking)", held);
+    }
+
+    /**
+     * {@code customers/redact}: the customer's name, email and phone are erased from every order, and
+     * a request that may still go out is cancelled (there is no one left to write to).
+     */
+    public IntakeResult redact(String shop, String customerId, List<String> orderIds) {
+        Instant now = clock.instant();
+        List<String> redacted = new ArrayList<>();
+        for (String orderId : ordersOf(shop, customerId, orderIds)) {
+            OrderKey key = new OrderKey(shop, orderId);
+            changes.change(key, o -> OrderChanges.cancelled(o, "the customer's data was redacted", now).toBuilder()
+                    .customer(o.customer().redacted()).build())
+                    .ifPresent(o -> {
+                        scheduler.cancel(key);
+                        redacted.add(orderId);
+                    });
+        }
+        return IntakeResult.applied("customer redacted on " + redacted.size() + " order(s)", redacted);
+    }
+
+    private List<String> ordersOf(String shop, String customerId, List<String> listed) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String id : listed) {
+            if (orders.find(new OrderKey(shop, id)).isPresent()) {
+                found.add(id);
+            }
+        }
+        if (customerId != null) {
+            String cursor = null;
+            do {
+                Page<Order> page = orders.ordersOf(shop, cursor, PAGE);
+                page.items().stream().filter(o -> Objects.equals(customerId, o.customer().customerId()))
+                        .forEach(o -> found.add(o.key().orderId()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        return List.copyOf(found);
+    }
+}

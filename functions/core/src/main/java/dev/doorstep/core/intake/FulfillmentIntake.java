@@ -1,0 +1,121 @@
+package dev.doorstep.core.intake;
+
+import dev.doorstep.core.model.Customer;
+import dev.doorstep.core.model.Fulfillment;
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.port.AppliedShopifyEvents;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ReviewRequestScheduler;
+import dev.doorstep.core.timing.FulfillmentTimingCause;
+import dev.doorstep.core.timing.SendDecision;
+import dev.doorstep.core.timing.TimingBasis;
+import dev.doorstep.core.timing.TimingPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A fulfilled order arrives from Shopify ({@code fulfillments/create} or {@code orders/fulfilled}).
+ *
+ * <p>A new order is stored already decided, so that the stream shows one INSERT with its first real
+ * status: CREATING_TRACKING when the initial fulfillment has a tracking number and a carrier (the
+ * tracking creator reacts to exactly that INSERT), otherwise SCHEDULED on fulfillment timing.
+ *
+ * <p>A known order only gets what it lacked (the second topic's phone, country, line items); its
+ * tracking never changes once decided, as in the seed. Every step converges when Shopify retries
+ * after a crash: the order is found, and a SCHEDULED order's schedule is (re)created, harmlessly.
+ */
+public final class FulfillmentIntake {
+
+    private final OrderStore orders;
+    private final AppliedShopifyEvents events;
+    private final ReviewRequestScheduler scheduler;
+    private final TimingPolicy policy;
+    private final Clock clock;
+    private final OrderChanges changes;
+
+    public FulfillmentIntake(OrderStore orders, AppliedShopifyEvents events, ReviewRequestScheduler scheduler,
+            TimingPolicy policy, Clock clock) {
+        this.orders = orders;
+        this.events = events;
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.clock = clock;
+        this.changes = new OrderChanges(orders);
+    }
+
+    public IntakeResult receive(Shop shop, ShopifyEvent event, FulfillmentFact fact) {
+        Instant now = clock.instant();
+        String orderId = fact.key().orderId();
+        if (events.lastTriggeredAt(fact.key()).filter(event::isOlderThan).isPresent()) {
+            return IntakeResult.ignored("stale replay: a later Shopify event was already applied", orderId);
+        }
+        Order received = Order.received(fact.key(), fact.orderNumber(), fact.fulfillment(), fact.customer(),
+                fact.lineItems(), now);
+        Order stored;
+        String reason;
+        if (orders.insert(decide(received, shop.settings(), now))) {
+            stored = orders.find(fact.key()).orElseThrow();
+            reason = "new order: " + stored.statusReason();
+        } else {
+            stored = changes.change(fact.key(), known -> fillIn(known, fact, shop.settings(), now)).orElseThrow();
+            reason = "known order (" + stored.status().label() + "): filled in what it lacked";
+        }
+        if (stored.status() == OrderStatus.SCHEDULED) {
+            scheduler.schedule(stored.key(), stored.sendAt(), shop.settings().timeZone());
+        }
+        if (event.triggeredAt() != null) {
+            events.markApplied(fact.key(), event.eventId(), event.triggeredAt());
+        }
+        return IntakeResult.applied(reason, orderId);
+    }
+
+    /** The first decision for an order nothing was decided for yet. */
+    private Order decide(Order order, ShopSettings settings, Instant now) {
+        Fulfillment initial = order.fulfillment();
+        Optional<FulfillmentTimingCause> cause = policy.fulfillmentTimingCause(settings, initial);
+        if (cause.isEmpty()) {
+            return order.toBuilder().fallbackDeadline(policy.fallbackDeadline(settings, initial).orElse(null)).build()
+                    .moveTo(OrderStatus.CREATING_TRACKING,
+                            "the initial fulfillment has a tracking number and a carrier: creating an AfterShip tracking",
+                            now);
+        }
+        SendDecision decision = policy.decide(settings, initial, TimingBasis.fromFulfillment(cause.get()), now);
+        return order.schedule(decision, now);
+    }
+
+    /**
+     * What a second webhook for a known order may change: empty fields while the request is still
+     * pending, and the fulfillment only while nothing was decided (an earlier one is the initial one).
+     */
+    private Order fillIn(Order known, FulfillmentFact fact, ShopSettings settings, Instant now) {
+        if (!known.status().isPending()) {
+            return known; // sent, cancelled or redacted: nothing more to learn
+        }
+        Fulfillment fulfillment = known.fulfillment();
+        if (known.status() == OrderStatus.RECEIVED) {
+            fulfillment = policy.initialOf(fulfillment, fact.fulfillment());
+        } else if (fulfillment.destinationCountry() == null && fact.fulfillment().destinationCountry() != null) {
+            fulfillment = new Fulfillment(fulfillment.fulfillmentId(), fulfillment.fulfilledAt(),
+                    fulfillment.trackingNumber(), fulfillment.carrier(), fact.fulfillment().destinationCountry());
+        }
+        Order filled = known.toBuilder()
+                .orderNumber(known.orderNumber() != null ? known.orderNumber() : fact.orderNumber())
+                .customer(fillIn(known.customer(), fact.customer()))
+                .lineItems(known.lineItems().isEmpty() ? fact.lineItems() : known.lineItems())
+                .fulfillment(fulfillment)
+                .build();
+        return filled.status() == OrderStatus.RECEIVED ? decide(filled, settings, now) : filled;
+    }
+
+    private static Customer fillIn(Customer known, Customer incoming) {
+        return new Customer(
+                known.customerId() != null ? known.customerId() : incoming.customerId(),
+                known.name() != null ? known.name() : incoming.name(),
+                known.email() != null ? known.email() : incoming.email(),
+                known.defaultAddressPhone() != null ? known.defaultAddressPhone() : incoming.defaultAddressPhone());
+    }
+}

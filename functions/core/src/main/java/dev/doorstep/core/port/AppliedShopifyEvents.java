@@ -1,0 +1,22 @@
+package dev.doorstep.core.port;
+
+import dev.doorstep.core.model.OrderKey;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The latest Shopify event applied to each order ({@code X-Shopify-Event-Id} and
+ * {@code X-Shopify-Triggered-At}), kept beside the order so that a replay of an older delivery is
+ * recognised as stale: Shopify retries with the original payload, and does not keep deliveries in order.
+ */
+public interface AppliedShopifyEvents {
+
+    /** When the latest event applied to the order was triggered, if any was recorded. */
+    Optional<Instant> lastTriggeredAt(OrderKey order);
+
+    /**
+     * Records that the event was applied. Never moves the mark back in time, and does nothing when
+     * the order does not exist.
+     */
+    void markApplied(OrderKey order, String eventId, Instant triggeredAt);
+}
