@@ -1,0 +1,16 @@
+package dev.doorstep.core.sending;
+
+/** Hands a review request to the mail service. */
+public interface Mailer {
+
+    /**
+     * Sends {@code email}.
+     *
+     * @return the mail service's message id
+     * @throws TransientMailFailure the message was certainly not sent and may be tried again later
+     *     (throttling, sending paused)
+     * @throws PermanentMailFailure the message was not sent and never will be (rejected, undeliverable)
+     * @throws MailOutcomeUnknownException the service may or may not have accepted it (timeout, 5xx)
+     */
+    String send(ReviewRequestEmail email);
+}

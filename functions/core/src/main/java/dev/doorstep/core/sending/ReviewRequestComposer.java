@@ -1,0 +1,172 @@
+package dev.doorstep.core.sending;
+
+import dev.doorstep.core.model.EmailTemplate;
+import dev.doorstep.core.model.LineItem;
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.Shop;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the review request of one order from the shop's template (or the default wording): a
+ * subject, a text part and an HTML part. Every value put into a placeholder is escaped in the HTML
+ * part, and the merchant's own wording is treated as text, never as markup.
+ */
+public final class ReviewRequestComposer {
+
+    public static final String DEFAULT_SUBJECT = "How was your order from {shop_name}?";
+    public static final String DEFAULT_BODY = """
+            Hi {customer_name},
+
+            Thank you for ordering {products} from {shop_name}. We hope it arrived safely and that you are enjoying it.
+
+            Would you take a minute to tell other shoppers what you think? Leave a review here: {review_url}
+
+            Thank you,
+            {shop_name}""";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(customer_name|shop_name|products|review_url)}");
+    private static final int PRODUCTS_NAMED = 3;
+    private static final int MAX_SUBJECT = 200;
+
+    private final UnsubscribeTokens tokens;
+    private final URI unsubscribeEndpoint;
+    private final String unsubscribeMailbox;
+
+    /**
+     * @param unsubscribeEndpoint the public HTTPS URL of {@code /unsubscribe}
+     * @param unsubscribeMailbox an address that accepts unsubscribe emails, or null for none
+     */
+    public ReviewRequestComposer(UnsubscribeTokens tokens, URI unsubscribeEndpoint, String unsubscribeMailbox) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.unsubscribeEndpoint = Objects.requireNonNull(unsubscribeEndpoint, "unsubscribeEndpoint");
+        if (!"https".equalsIgnoreCase(unsubscribeEndpoint.getScheme())
+                && !"http".equalsIgnoreCase(unsubscribeEndpoint.getScheme())) {
+            throw new IllegalArgumentException("the unsubscribe endpoint must be an http(s) URL");
+        }
+        this.unsubscribeMailbox = unsubscribeMailbox == null || unsubscribeMailbox.isBlank() ? null
+                : unsubscribeMailbox.trim();
+    }
+
+    /** @throws IllegalArgumentException when the order has no customer email (check before composing) */
+    public ReviewRequestEmail compose(Shop shop, Order order) {
+        if (!order.customer().hasEmail()) {
+            throw new IllegalArgumentException("order " + order.key() + " has no customer email");
+        }
+        EmailTemplate template = shop.settings().emailTemplate();
+        String subjectTemplate = template != null && hasText(template.subject()) ? template.subject() : DEFAULT_SUBJECT;
+        String bodyTemplate = template != null && hasText(template.body()) ? template.body() : DEFAULT_BODY;
+        String shopName = shopName(shop.domain());
+        Map<String, String> values = Map.of(
+                "customer_name", hasText(order.customer().name()) ? order.customer().name().trim() : "there",
+                "shop_name", shopName,
+                "products", products(order.lineItems()),
+                "review_url", reviewUrl(template, shop.domain()));
+
+        String token = tokens.issue(new UnsubscribeToken(order.key(), EmailDigest.of(order.customer().email())));
+        URI unsubscribe = URI.create(unsubscribeEndpoint + (unsubscribeEndpoint.getRawQuery() == null ? "?" : "&")
+                + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        URI mailto = unsubscribeMailbox == null ? null
+                : URI.create("mailto:" + unsubscribeMailbox + "?subject=unsubscribe%20"
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8));
+
+        String subject = headerSafe(fill(subjectTemplate, values, false));
+        String text = fill(bodyTemplate, values, false)
+                + "\n\n--\nNo more review requests from " + shopName + ": " + unsubscribe + "\n";
+        String html = html(bodyTemplate, values, shopName, unsubscribe);
+        return new ReviewRequestEmail(order.key(), order.customer().email().trim(), shopName, subject, text, html,
+                unsubscribe, mailto);
+    }
+
+    private static String html(String bodyTemplate, Map<String, String> values, String shopName, URI unsubscribe) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>"
+                + "<body style=\"font-family:sans-serif;line-height:1.5\">\n");
+        for (String paragraph : bodyTemplate.strip().split("\\R\\s*\\R")) {
+            out.append("<p>").append(fill(paragraph.strip(), values, true).replaceAll("\\R", "<br>\n"))
+                    .append("</p>\n");
+        }
+        out.append("<p style=\"font-size:small;color:#666\"><a href=\"")
+                .append(HtmlText.escape(unsubscribe.toString())).append("\">No more review requests from ")
+                .append(HtmlText.escape(shopName)).append("</a></p>\n</body></html>\n");
+        return out.toString();
+    }
+
+    /** Replaces the placeholders; with {@code asHtml} the template's own text and every value are escaped. */
+    private static String fill(String template, Map<String, String> values, boolean asHtml) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            String literal = template.substring(last, m.start());
+            out.append(asHtml ? HtmlText.escape(literal) : literal);
+            String name = m.group(1);
+            String value = values.get(name);
+            if (!asHtml) {
+                out.append(value);
+            } else if (name.equals("review_url")) {
+                String url = HtmlText.escape(value);
+                out.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
+            } else {
+                out.append(HtmlText.escape(value));
+            }
+            last = m.end();
+        }
+        String tail = template.substring(last);
+        return out.append(asHtml ? HtmlText.escape(tail) : tail).toString();
+    }
+
+    /** "A", "A and B", "A, B and C", "A, B, C and 2 more"; "your order" when nothing is named. */
+    static String products(List<LineItem> items) {
+        List<String> titles = items.stream().map(LineItem::title).filter(ReviewRequestComposer::hasText)
+                .map(String::trim).distinct().toList();
+        if (titles.isEmpty()) {
+            return "your order";
+        }
+        if (titles.size() == 1) {
+            return titles.getFirst();
+        }
+        if (titles.size() <= PRODUCTS_NAMED) {
+            return String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.getLast();
+        }
+        return String.join(", ", titles.subList(0, PRODUCTS_NAMED)) + " and " + (titles.size() - PRODUCTS_NAMED)
+                + " more";
+    }
+
+    /** The shop's review page; only http(s) links are used, anything else falls back to the storefront. */
+    private static String reviewUrl(EmailTemplate template, String shopDomain) {
+        if (template != null && hasText(template.reviewUrl())) {
+            try {
+                URI uri = URI.create(template.reviewUrl().trim());
+                if (("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                        && uri.getHost() != null) {
+                    return uri.toString();
+                }
+            } catch (IllegalArgumentException e) {
+                // fall through to the storefront: a broken link must not block the request
+            }
+        }
+        return "https://" + shopDomain + "/";
+    }
+
+    /** "acme-tea.myshopify.com" reads as "acme-tea"; a custom domain stays as it is. */
+    static String shopName(String domain) {
+        String suffix = ".myshopify.com";
+        return domain.endsWith(suffix) ? domain.substring(0, domain.length() - suffix.length()) : domain;
+    }
+
+    /** A subject is a header: no line breaks or control characters may reach the MIME writer. */
+    private static String headerSafe(String subject) {
+        String flat = subject.replaceAll("\\p{Cntrl}+", " ").strip();
+        return flat.length() <= MAX_SUBJECT ? flat : flat.substring(0, MAX_SUBJECT);
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.doorstep.core.sending;
+
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.StaleOrderException;
+import dev.doorstep.core.sending.SendOutcome.Result;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends one order's review request when its schedule fires, at most once (docs/sending.md):
+ * re-check that it may still go out, claim it with a conditional write (SCHEDULED -> SENDING with a
+ * lease), send, then mark it SENT with the message id. Every skip is recorded with its reason.
+ */
+public final class ReviewRequestSending {
+
+    /** Longer than the sender's Lambda timeout, so a live attempt never loses its claim. */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    /**
+     * A schedule fires with 60-second precision; an order whose send time is later than this past
+     * "now" was rescheduled, and its new schedule will come.
+     */
+    public static final Duration EARLY_TOLERANCE = Duration.ofMinutes(5);
+    private static final int ATTEMPTS = 3;
+
+    private final OrderStore orders;
+    private final ShopStore shops;
+    private final SuppressionList suppressions;
+    private final Mailer mailer;
+    private final ReviewRequestComposer composer;
+    private final Duration lease;
+
+    public ReviewRequestSending(OrderStore orders, ShopStore shops, SuppressionList suppressions, Mailer mailer,
+            ReviewRequestComposer composer, Duration lease) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.shops = Objects.requireNonNull(shops, "shops");
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
+        this.mailer = Objects.requireNonNull(mailer, "mailer");
+        this.composer = Objects.requireNonNull(composer, "composer");
+        this.lease = Objects.requireNonNull(lease, "lease");
+    }
+
+    /**
+     * @throws TransientMailFailure the mail service was busy; the order is back in SCHEDULED, retry later
+     * @throws MailOutcomeUnknownException the email may have gone out; the claim stays until its lease ends
+     */
+    public SendOutcome send(OrderKey key, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(key, now);
+            } catch (StaleOrderException e) {
+                // Someone changed the order while we decided (a cancel webhook, a parallel invocation):
+                // read it again and decide again.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private SendOutcome sendOnce(OrderKey key, Instant now) {
+        Optional<Order> found = orders.find(key);
+        if (found.isEmpty()) {
+            return SendOutcome.of(key, Result.NOT_FOUND, "no such order (redacted or never stored)");
+        }
+        Order order = found.get();
+        switch (order.status()) {
+            case SENT -> {
+                return new SendOutcome(key, Result.ALREADY_SENT, "already sent", order.messageId());
+            }
+            case SCHEDULED -> {
+                if (order.sendAt() != null && order.sendAt().isAfter(now.plus(EARLY_TOLERANCE))) {
+                    return SendOutcome.of(key, Result.NOT_YET_DUE, "the send time moved to " + order.sendAt());
+                }
+            }
+            case SENDING -> {
+                if (order.leaseUntil() != null && order.leaseUntil().isAfter(now)) {
+                    return SendOutcome.of(key, Result.IN_PROGRESS, "another attempt is sending it until "
+                            + order.leaseUntil());
+                }
+                // The earlier attempt's lease ran out without a SENT mark and without the mail service's
+                // send event confirming it (that would have marked it SENT): it did not get through.
+                order = order.moveTo(OrderStatus.SCHEDULED, "the previous send attempt did not finish; trying again",
+                        now);
+            }
+            default -> {
+                return SendOutcome.of(key, Result.NOT_PENDING, "not waiting to be sent: "
+                        + order.status().label() + (order.statusReason() == null ? "" : " (" + order.statusReason()
+                        + ")"));
+            }
+        }
+        Order current = found.get();
+
+        Optional<Shop> shop = shops.find(key.shop());
+        Optional<SendOutcome> refusal = recheck(current, order, shop, now);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        ReviewRequestEmail email = composer.compose(shop.orElseThrow(), order);
+
+        Order claimed = orders.update(current, order.moveTo(OrderStatus.SENDING, "sending the review request", now)
+                .toBuilder().leaseUntil(now.plus(lease)).build());
+        String messageId;
+        try {
+            messageId = mailer.send(email);
+        } catch (TransientMailFailure e) {
+            release(claimed, e.getMessage(), now);
+            throw e;
+        } catch (PermanentMailFailure e) {
+            Order failed = orders.update(claimed, claimed.moveTo(OrderStatus.FAILED, e.getMessage(), now)
+                    .toBuilder().leaseUntil(null).build());
+            return SendOutcome.of(key, Result.FAILED, failed.statusReason());
+        }
+        return markSent(claimed, messageId, "review request sent", now);
+    }
+
+    /** Everything that may have changed since the send time was decided (WooCommerce #64743). */
+    private Optional<SendOutcome> recheck(Order current, Order order, Optional<Shop> shop, Instant now) {
+        if (shop.isEmpty() || !shop.get().installed()) {
+            return Optional.of(stop(current, order, OrderStatus.CANCELLED, "the shop uninstalled the app", now));
+        }
+        if (!shop.get().settings().requestsEnabled()) {
+            return Optional.of(stop(current, order, OrderStatus.SKIPPED,
+                    "review requests are turned off in the shop's settings", now));
+        }
+        if (!order.customer().hasEmail()) {
+            return Optional.of(stop(current, order, OrderStatus.SKIPPED, "the customer has no email address", now));
+        }
+        Optional<Suppression> suppressed = suppressions.find(order.key().shop(),
+                EmailDigest.of(order.customer().email()));
+        if (suppressed.isPresent()) {
+            String why = switch (suppressed.get().reason()) {
+                case UNSUBSCRIBED -> "the customer unsubscribed from review requests";
+                case BOUNCE -> "the customer's address bounced before";
+                case COMPLAINT -> "the customer marked a review request as spam";
+            };
+            return Optional.of(stop(current, order, OrderStatus.SKIPPED, why, now));
+        }
+        return Optional.empty();
+    }
+
+    private SendOutcome stop(Order current, Order order, OrderStatus status, String reason, Instant now) {
+        orders.update(current, order.moveTo(status, reason, now).toBuilder().leaseUntil(null).build());
+        return SendOutcome.of(order.key(), Result.SKIPPED, reason);
+    }
+
+    /** The mail service certainly did not send: give the claim back so the next attempt may send. */
+    private void release(Order claimed, String reason, Instant now) {
+        try {
+            orders.update(claimed, claimed.moveTo(OrderStatus.SCHEDULED, "the mail service was busy (" + reason
+                    + "); trying again shortly", now).toBuilder().leaseUntil(null).build());
+        } catch (StaleOrderException e) {
+            // Changed meanwhile (for example cancelled): whatever it is now stands.
+        }
+    }
+
+    private SendOutcome markSent(Order claimed, String messageId, String reason, Instant now) {
+        try {
+            orders.update(claimed, claimed.moveTo(OrderStatus.SENT, reason, now).toBuilder()
+                    .messageId(messageId).leaseUntil(null).build());
+            return new SendOutcome(claimed.key(), Result.SENT, reason, messageId);
+        } catch (StaleOrderException e) {
+            // The send event may have marked it SENT first, or a cancellation raced the send. The email
+            // is out either way; report it as sent, and the stored status tells the rest.
+            Order stored = orders.find(claimed.key()).orElse(claimed);
+            return new SendOutcome(claimed.key(), Result.SENT, "review request sent; order is now "
+                    + stored.status().label(), messageId);
+        }
+    }
+
+    /**
+     * The mail service's own "send" event for an order: proof that the email was accepted. Marks an
+     * order still in SENDING as SENT, which closes the window between sending and marking (a crash
+     * there would otherwise leave the claim to expire and the email to be sent again).
+     */
+    public SendOutcome confirmSent(OrderKey key, String messageId, Instant at) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Order> found = orders.find(key);
+            if (found.isEmpty()) {
+                return SendOutcome.of(key, Result.NOT_FOUND, "no such order (redacted or never stored)");
+            }
+            Order order = found.get();
+            if (order.status() != OrderStatus.SENDING) {
+                return new SendOutcome(key, order.status() == OrderStatus.SENT ? Result.ALREADY_SENT
+                        : Result.NOT_PENDING, "nothing to confirm: " + order.status().label(), order.messageId());
+            }
+            try {
+                orders.update(order, order.moveTo(OrderStatus.SENT, "review request sent (confirmed by the mail"
+                        + " service)", at).toBuilder().messageId(messageId).leaseUntil(null).build());
+                return new SendOutcome(key, Result.SENT, "confirmed by the mail service", messageId);
+            } catch (StaleOrderException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.doorstep.core.sending;
+
+import dev.doorstep.core.model.OrderKey;
+
+/**
+ * What one send attempt did, for the log line and the handler's answer.
+ *
+ * @param reason a sentence a merchant can read (never personal data)
+ * @param messageId the mail service's id when the request went out, else null
+ */
+public record SendOutcome(OrderKey order, Result result, String reason, String messageId) {
+
+    public enum Result {
+        /** This attempt sent the email. */
+        SENT,
+        /** An earlier attempt sent it: nothing done (a duplicate invocation). */
+        ALREADY_SENT,
+        /** Not sent on purpose; the order is now SKIPPED or CANCELLED with the reason. */
+        SKIPPED,
+        /** Permanently failed; the order is now FAILED with the reason. */
+        FAILED,
+        /** The order is no longer waiting to be sent (cancelled, refunded, skipped, failed, rescheduled away). */
+        NOT_PENDING,
+        /** The order's send time moved later; the schedule carrying the new time will come. */
+        NOT_YET_DUE,
+        /** Another invocation holds a live claim on the order. */
+        IN_PROGRESS,
+        /** No such order (redacted or never stored). */
+        NOT_FOUND
+    }
+
+    static SendOutcome of(OrderKey order, Result result, String reason) {
+        return new SendOutcome(order, result, reason, null);
+    }
+}
