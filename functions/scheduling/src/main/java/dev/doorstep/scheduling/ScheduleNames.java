@@ -1,0 +1,51 @@
+package dev.doorstep.scheduling;
+
+import dev.doorstep.core.model.OrderKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The schedule name of an order: the same order always gets the same name, two orders never share
+ * one. Scheduler names are at most 64 characters of {@code [0-9a-zA-Z-_.]}.
+ * <ul>
+ * <li>{@code rr_{shop}_{orderId}} when both fit as they are (Shopify domains and numeric ids do): the
+ * underscore cannot occur in either part, so the name reads back unambiguously;</li>
+ * <li>otherwise {@code rh_{readable prefix}_{hash}}: a cleaned, shortened prefix for people and a
+ * 96-bit SHA-256 prefix of the key for uniqueness. The different leading tag keeps the two forms
+ * from ever colliding.</li>
+ * </ul>
+ */
+public final class ScheduleNames {
+
+    static final int MAX_LENGTH = 64;
+    private static final Pattern PLAIN = Pattern.compile("[0-9a-zA-Z.-]+");
+    private static final int HASH_HEX = 24;
+
+    private ScheduleNames() {
+    }
+
+    public static String of(OrderKey order) {
+        String plain = "rr_" + order.shop() + "_" + order.orderId();
+        if (PLAIN.matcher(order.shop()).matches() && PLAIN.matcher(order.orderId()).matches()
+                && plain.length() <= MAX_LENGTH) {
+            return plain;
+        }
+        String hash = hash(order.shop() + "/" + order.orderId());
+        String readable = (order.shop().replace(".myshopify.com", "") + "-" + order.orderId())
+                .replaceAll("[^0-9a-zA-Z.-]+", "-");
+        int room = MAX_LENGTH - "rh_".length() - 1 - HASH_HEX;
+        return "rh_" + (readable.length() > room ? readable.substring(0, room) : readable) + "_" + hash;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
