@@ -1,10 +1,13 @@
 package dev.doorstep.core.tracking;
 
+import dev.doorstep.core.delivery.Checkpoint;
+import dev.doorstep.core.delivery.DeliveryReport;
+import dev.doorstep.core.delivery.DeliverySource;
+import dev.doorstep.core.delivery.TrackingState;
+import dev.doorstep.core.model.OrderKey;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A tracking as AfterShip reports it, without any HTTP in it.
@@ -22,25 +25,12 @@ public record TrackedShipment(String trackingId, String trackingNumber, String s
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
     }
 
-    public boolean isDelivered() {
-        return tag == DeliveryTag.DELIVERED;
+    public TrackingState state() {
+        return TrackingState.ofTag(tag.wire());
     }
 
-    public boolean isExpired() {
-        return tag == DeliveryTag.EXPIRED;
-    }
-
-    /**
-     * When the parcel was delivered, if anything shows it: the delivery date, else the earliest
-     * Delivered checkpoint (an expired tracking can still carry one; the seed checks for that).
-     */
-    public Optional<Instant> deliveryEvidence() {
-        if (deliveredAt != null) {
-            return Optional.of(deliveredAt);
-        }
-        return checkpoints.stream()
-                .filter(c -> c.tag() == DeliveryTag.DELIVERED && c.at() != null)
-                .map(Checkpoint::at)
-                .min(Comparator.naturalOrder());
+    /** What this tells about the order's parcel, for {@code DeliveryUpdates} (poll and webhook share it). */
+    public DeliveryReport toReport(OrderKey order, DeliverySource source) {
+        return new DeliveryReport(order, trackingId, state(), deliveredAt, checkpoints, source);
     }
 }

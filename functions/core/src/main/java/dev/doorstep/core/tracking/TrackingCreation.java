@@ -5,12 +5,11 @@ import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.OrderStore;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.port.StaleOrderException;
 import dev.doorstep.core.timing.FulfillmentTimingCause;
-import dev.doorstep.core.timing.SendDecision;
 import dev.doorstep.core.timing.TimingBasis;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TrackingRetry;
@@ -40,15 +39,15 @@ public final class TrackingCreation {
     private final OrderStore orders;
     private final ShopStore shops;
     private final TrackingService aftership;
-    private final ReviewRequestScheduler scheduler;
+    private final ReviewRequestPlanner planner;
     private final TimingPolicy policy;
 
     public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
-            ReviewRequestScheduler scheduler, TimingPolicy policy) {
+            ReviewRequestPlanner planner, TimingPolicy policy) {
         this.orders = orders;
         this.shops = shops;
         this.aftership = aftership;
-        this.scheduler = scheduler;
+        this.planner = planner;
         this.policy = policy;
     }
 
@@ -109,9 +108,11 @@ public final class TrackingCreation {
                 return new CreationOutcome.NothingToDo("changed meanwhile: " + notNow.get());
             }
             Decided next = decision.on(fresh.get());
-            next.beforeWrite().run();
             try {
-                orders.update(fresh.get(), next.order());
+                Order stored = orders.update(fresh.get(), next.order());
+                if (stored.status() == OrderStatus.SCHEDULED) {
+                    planner.ensureScheduled(stored, settings);
+                }
                 return next.outcome();
             } catch (StaleOrderException e) {
                 // someone else moved it; read again and re-decide with the same answer from AfterShip
@@ -173,19 +174,14 @@ public final class TrackingCreation {
         return new Decided(next, new CreationOutcome.Parked(f.reason(), at));
     }
 
+    /** Fulfillment timing through the planner, the one path to "Will send" (written first, then scheduled). */
     private Decided giveUp(Order order, ShopSettings settings, FulfillmentTimingCause cause, TrackingFailure reason,
             Instant now) {
-        SendDecision d = policy.decide(settings, order.fulfillment(), TimingBasis.fromFulfillment(cause), now);
-        SendDecision explained = reason == null ? d : new SendDecision(d.sendAt(), d.reason(), d.ruleTime(),
-                d.sendNow(), d.explanation() + " (last error: " + reason.description() + ")");
-        Order next = order.toBuilder().trackingRetryAt(null)
+        Order withReason = order.toBuilder().trackingRetryAt(null)
                 .trackingFailure(reason == null ? order.trackingFailure() : reason.name())
-                .build()
-                .schedule(explained, now);
-        // The schedule first: it is named from the order, so doing it twice is harmless, and the sender
-        // re-checks the order at send time; the other way round a crash would leave "Will send" with no schedule.
-        Runnable scheduleIt = () -> scheduler.schedule(order.key(), d.sendAt(), settings.timeZone());
-        return new Decided(next, new CreationOutcome.WillSend(reason, d.sendAt()), scheduleIt);
+                .build();
+        Order next = planner.decide(withReason, settings, TimingBasis.fromFulfillment(cause), now);
+        return new Decided(next, new CreationOutcome.WillSend(reason, next.sendAt()));
     }
 
     /** TRACKING_RETRY cannot move to itself: a retry that fails again passes through CREATING_TRACKING. */
@@ -200,10 +196,7 @@ public final class TrackingCreation {
         Decided on(Order current);
     }
 
-    /** The next copy of the order, what to report, and what must happen before it is written. */
-    private record Decided(Order order, CreationOutcome outcome, Runnable beforeWrite) {
-        Decided(Order order, CreationOutcome outcome) {
-            this(order, outcome, () -> { });
-        }
+    /** The next copy of the order and what to report. */
+    private record Decided(Order order, CreationOutcome outcome) {
     }
 }

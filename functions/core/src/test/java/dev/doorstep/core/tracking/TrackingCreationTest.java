@@ -11,6 +11,7 @@ import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.TimingPolicy;
@@ -36,7 +37,8 @@ class TrackingCreationTest {
     final InMemoryShopStore shops = new InMemoryShopStore();
     final ScriptedAfterShip aftership = new ScriptedAfterShip();
     final RecordingScheduler scheduler = new RecordingScheduler();
-    final TrackingCreation creation = new TrackingCreation(orders, shops, aftership, scheduler, new TimingPolicy());
+    final TrackingCreation creation = new TrackingCreation(orders, shops, aftership,
+            new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler), new TimingPolicy());
 
     TrackingCreationTest() {
         shops.save(Shop.installed(ShopSettings.defaults(KEY.shop()).toBuilder().aftershipEnabled(true)
@@ -114,7 +116,8 @@ class TrackingCreationTest {
         assertThat(stored.sendReason()).isEqualTo(TimingReason.FULFILLMENT_BASED);
         assertThat(stored.trackingAttempts()).isEqualTo(2);
         assertThat(stored.trackingFailure()).isEqualTo("PLAN_LIMIT");
-        assertThat(stored.statusReason()).contains("two attempts").contains("shipment limit");
+        assertThat(stored.statusReason()).contains("two attempts");
+        assertThat(TrackingFailure.valueOf(stored.trackingFailure()).description()).contains("shipment limit");
         assertThat(scheduler.scheduled).containsExactly(new Scheduled(KEY, sendAt));
     }
 
