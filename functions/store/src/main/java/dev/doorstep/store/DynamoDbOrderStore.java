@@ -1,0 +1,215 @@
+package dev.doorstep.store;
+
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.port.AppliedShopifyEvents;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.Page;
+import dev.doorstep.core.port.StaleOrderException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Orders in the single table (docs/table.md). Inserts are conditional on absence, updates on the
+ * version read; the order's FALLBACK entry (whose TTL deletion is the 60-day fallback) is written and
+ * removed in the same transaction as the order change that calls for it.
+ *
+ * <p>Also keeps the latest applied Shopify event on the order item ({@code shopifyEventId},
+ * {@code shopifyTriggeredAt}); order updates leave those two attributes alone.
+ */
+public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvents {
+
+    /** While the order waits on AfterShip, its fallback entry must exist; outside these states, never. */
+    private static final Set<OrderStatus> TRACKING_STATES =
+            EnumSet.of(OrderStatus.CREATING_TRACKING, OrderStatus.TRACKING_RETRY, OrderStatus.WAITING_FOR_DELIVERY);
+    private static final String EVENT_ID = "shopifyEventId";
+    private static final String TRIGGERED_AT = "shopifyTriggeredAt";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final OrderItemMapper mapper = new OrderItemMapper();
+
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean insert(Order order) {
+        Order first = order.toBuilder().version(1).build();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(mapper.toItem(first))
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        if (needsFallbackEntry(first)) {
+            writes.add(putFallback(first));
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (firstConditionFailed(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Order> find(OrderKey key) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.order(key)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(mapper.fromItem(item));
+    }
+
+    @Override
+    public Order update(Order current, Order next) {
+        Order stored = next.toBuilder().version(current.version() + 1).build();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(replaceOrder(stored, current.version()));
+        if (needsFallbackEntry(stored)) {
+            if (!stored.fallbackDeadline().equals(current.fallbackDeadline()) || !needsFallbackEntry(current)) {
+                writes.add(putFallback(stored));
+            }
+        } else if (current.fallbackDeadline() != null || TRACKING_STATES.contains(current.status())) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(Keys.fallback(current.key())))
+                    .build());
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return stored;
+        } catch (TransactionCanceledException e) {
+            if (firstConditionFailed(e)) {
+                throw new StaleOrderException(current.key(), current.version());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Order> dueBy(Instant now, int limit) {
+        List<Map<String, AttributeValue>> due = new ArrayList<>();
+        for (int shard = 0; shard < Keys.DUE_SHARDS; shard++) {
+            String partition = "DUE#" + shard;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(DoorstepTable.GSI1)
+                    .keyConditionExpression("gsi1pk = :p AND gsi1sk <= :now")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition),
+                            ":now", AttributeValue.fromS(Keys.dueBound(now))))
+                    .limit(limit));
+            due.addAll(page.items());
+        }
+        return due.stream().sorted(Comparator.comparing(i -> i.get(DoorstepTable.GSI1_SK).s()))
+                .limit(limit).map(mapper::fromItem).toList();
+    }
+
+    /**
+     * Newest first by Shopify order id (ids grow with time; the sort key is {@code ORDER#{id}}, compared
+     * as text). The cursor is the last order id of the page.
+     */
+    @Override
+    public Page<Order> ordersOf(String shop, String cursor, int limit) {
+        String pk = Keys.shopPk(shop);
+        QueryResponse page = dynamo.query(b -> {
+            b.tableName(table).consistentRead(true).scanIndexForward(false).limit(limit)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :order)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
+                            ":order", AttributeValue.fromS("ORDER#")));
+            if (cursor != null) {
+                b.exclusiveStartKey(Keys.order(new OrderKey(shop, cursor)));
+            }
+        });
+        List<Order> orders = page.items().stream().map(mapper::fromItem).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !orders.isEmpty();
+        return new Page<>(orders, more ? orders.getLast().key().orderId() : null);
+    }
+
+    @Override
+    public void delete(OrderKey key) {
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(Keys.order(key))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(Keys.fallback(key))).build()));
+    }
+
+    @Override
+    public Optional<Instant> lastTriggeredAt(OrderKey order) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.order(order)).consistentRead(true)
+                .projectionExpression(TRIGGERED_AT)).item();
+        return item == null || !item.containsKey(TRIGGERED_AT) ? Optional.empty()
+                : Optional.of(Instant.parse(item.get(TRIGGERED_AT).s()));
+    }
+
+    @Override
+    public void markApplied(OrderKey order, String eventId, Instant triggeredAt) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":t", AttributeValue.fromS(Keys.sortable(triggeredAt)));
+        values.put(":e", eventId == null ? AttributeValue.fromNul(true) : AttributeValue.fromS(eventId));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.order(order))
+                    .updateExpression("SET " + EVENT_ID + " = :e, " + TRIGGERED_AT + " = :t")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(" + TRIGGERED_AT
+                            + ") OR " + TRIGGERED_AT + " <= :t)")
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // No such order, or a later event is already marked: the mark never goes back.
+        }
+    }
+
+    /** SET every mapped attribute, REMOVE the mapped ones now empty; the Shopify event mark stays. */
+    private TransactWriteItem replaceOrder(Order order, long expectedVersion) {
+        Map<String, AttributeValue> item = mapper.toItem(order);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        int i = 0;
+        for (String attribute : OrderItemMapper.ATTRIBUTES.stream().sorted().toList()) {
+            String name = "#a" + i++;
+            names.put(name, attribute);
+            if (item.containsKey(attribute)) {
+                values.put(":" + name.substring(1), item.get(attribute));
+                sets.add(name + " = :" + name.substring(1));
+            } else {
+                removes.add(name);
+            }
+        }
+        names.put("#version", DoorstepTable.VERSION);
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE "
+                + String.join(", ", removes));
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(Keys.order(order.key()))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(pk) AND #version = :expected")
+                .expressionAttributeNames(names).expressionAttributeValues(values)).build();
+    }
+
+    private static boolean needsFallbackEntry(Order order) {
+        return order.fallbackDeadline() != null && TRACKING_STATES.contains(order.status());
+    }
+
+    private TransactWriteItem putFallback(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.fallback(order.key()));
+        Attributes.put(item, DoorstepTable.TYPE, DoorstepTable.TYPE_FALLBACK);
+        Attributes.put(item, "shop", order.key().shop());
+        Attributes.put(item, "orderId", order.key().orderId());
+        Attributes.put(item, "fallbackDeadline", order.fallbackDeadline());
+        Attributes.put(item, DoorstepTable.EXPIRES_AT, Attributes.epochSeconds(order.fallbackDeadline()));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    }
+
+    private static boolean firstConditionFailed(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code());
+    }
+}

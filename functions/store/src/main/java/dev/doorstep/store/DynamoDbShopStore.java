@@ -1,0 +1,71 @@
+package dev.doorstep.store;
+
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.port.ShopStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Shops in the single table. An installed shop with AfterShip on carries {@code gsi1pk = TRACKED_SHOPS},
+ * which is how the delivery poll finds the shops to visit without a scan.
+ */
+public final class DynamoDbShopStore implements ShopStore {
+
+    private static final int BATCH = 25;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ShopItemMapper mapper = new ShopItemMapper();
+
+    public DynamoDbShopStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Shop> find(String shop) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
+                DoorstepTable.SK, AttributeValue.fromS("SHOP")))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(mapper.fromItem(item));
+    }
+
+    @Override
+    public void save(Shop shop) {
+        dynamo.putItem(b -> b.tableName(table).item(mapper.toItem(shop)));
+    }
+
+    @Override
+    public List<String> shopsWithDeliveryTracking() {
+        List<String> shops = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(DoorstepTable.GSI1)
+                .keyConditionExpression("gsi1pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.TRACKED_SHOPS))))
+                .items().forEach(item -> shops.add(item.get(DoorstepTable.GSI1_SK).s()));
+        return shops;
+    }
+
+    /** One Query over the shop's partition (everything of a shop shares it), deleted in batches of 25. */
+    @Override
+    public void erase(String shop) {
+        List<WriteRequest> deletes = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .projectionExpression("pk, sk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.shopPk(shop)))))
+                .items().forEach(key -> deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build()));
+        for (int from = 0; from < deletes.size(); from += BATCH) {
+            Map<String, List<WriteRequest>> batch =
+                    Map.of(table, deletes.subList(from, Math.min(deletes.size(), from + BATCH)));
+            while (!batch.isEmpty()) {
+                Map<String, List<WriteRequest>> request = batch;
+                batch = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
+    }
+}

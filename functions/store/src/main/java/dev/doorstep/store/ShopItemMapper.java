@@ -1,0 +1,84 @@
+package dev.doorstep.store;
+
+import static dev.doorstep.store.Attributes.bool;
+import static dev.doorstep.store.Attributes.duration;
+import static dev.doorstep.store.Attributes.instant;
+import static dev.doorstep.store.Attributes.map;
+import static dev.doorstep.store.Attributes.number;
+import static dev.doorstep.store.Attributes.put;
+import static dev.doorstep.store.Attributes.string;
+
+import dev.doorstep.core.model.EmailTemplate;
+import dev.doorstep.core.model.SendWindow;
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopSettings;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Shop &lt;-&gt; SHOP item; the settings are top-level attributes named as in {@link ShopSettings}. */
+public final class ShopItemMapper {
+
+    public Map<String, AttributeValue> toItem(Shop shop) {
+        ShopSettings s = shop.settings();
+        Map<String, AttributeValue> item = new HashMap<>();
+        put(item, DoorstepTable.PK, Keys.shopPk(shop.domain()));
+        put(item, DoorstepTable.SK, "SHOP");
+        put(item, DoorstepTable.TYPE, DoorstepTable.TYPE_SHOP);
+        put(item, "shop", shop.domain());
+        put(item, "installed", shop.installed());
+        put(item, "lastPolledAt", shop.lastPolledAt());
+        put(item, "requestsEnabled", s.requestsEnabled());
+        put(item, "aftershipEnabled", s.aftershipEnabled());
+        put(item, "shopCountry", s.shopCountry());
+        put(item, "timeZone", s.timeZone().getId());
+        put(item, "waitDaysAfterDelivery", s.waitDaysAfterDelivery());
+        put(item, "waitDaysAfterFulfillment", s.waitDaysAfterFulfillment());
+        put(item, "minDelayDomesticDays", s.minDelayDomesticDays());
+        put(item, "minDelayInternationalDays", s.minDelayInternationalDays());
+        put(item, "fallbackEnabled", s.fallbackEnabled());
+        put(item, "fallbackDays", s.fallbackDays());
+        put(item, "trackingRetryDelay", s.trackingRetryDelay().toString());
+        put(item, "pollInterval", s.pollInterval().toString());
+        put(item, "sendPhoneToAfterShip", s.sendPhoneToAfterShip());
+        put(item, "sendBuyerEmailToAfterShip", s.sendBuyerEmailToAfterShip());
+        put(item, "sendWindow", s.sendWindow() == null ? null : s.sendWindow().toString());
+        if (s.emailTemplate() != null) {
+            Map<String, AttributeValue> t = new HashMap<>();
+            put(t, "subject", s.emailTemplate().subject());
+            put(t, "body", s.emailTemplate().body());
+            put(t, "reviewUrl", s.emailTemplate().reviewUrl());
+            item.put("emailTemplate", AttributeValue.fromM(t));
+        }
+        if (shop.installed() && s.aftershipEnabled()) {
+            put(item, DoorstepTable.GSI1_PK, Keys.TRACKED_SHOPS);
+            put(item, DoorstepTable.GSI1_SK, shop.domain());
+        }
+        return item;
+    }
+
+    public Shop fromItem(Map<String, AttributeValue> item) {
+        String window = string(item, "sendWindow");
+        Map<String, AttributeValue> t = map(item, "emailTemplate");
+        ShopSettings settings = new ShopSettings(
+                string(item, "shop"),
+                bool(item, "requestsEnabled"),
+                bool(item, "aftershipEnabled"),
+                string(item, "shopCountry"),
+                string(item, "timeZone") == null ? null : ZoneId.of(string(item, "timeZone")),
+                (int) number(item, "waitDaysAfterDelivery", ShopSettings.WAIT_DAYS_AFTER_DELIVERY),
+                (int) number(item, "waitDaysAfterFulfillment", ShopSettings.WAIT_DAYS_AFTER_FULFILLMENT),
+                (int) number(item, "minDelayDomesticDays", ShopSettings.MIN_DELAY_DOMESTIC_DAYS),
+                (int) number(item, "minDelayInternationalDays", ShopSettings.MIN_DELAY_INTERNATIONAL_DAYS),
+                bool(item, "fallbackEnabled"),
+                (int) number(item, "fallbackDays", ShopSettings.FALLBACK_DAYS),
+                duration(item, "trackingRetryDelay"),
+                duration(item, "pollInterval"),
+                bool(item, "sendPhoneToAfterShip"),
+                bool(item, "sendBuyerEmailToAfterShip"),
+                window == null ? null : SendWindow.parse(window),
+                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")));
+        return new Shop(settings, bool(item, "installed"), instant(item, "lastPolledAt"));
+    }
+}
