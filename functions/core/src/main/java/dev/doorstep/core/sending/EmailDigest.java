@@ -1,5 +1,6 @@
 package dev.doorstep.core.sending;
 
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,8 +9,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The SHA-256 of a lower-cased, trimmed email address, in hex: how suppressions and unsubscribe
- * tokens name a customer without storing or carrying the address itself.
+ * The SHA-256 of a normalised email address (trimmed, lower-cased, domain in its ASCII form), in hex:
+ * how suppressions and unsubscribe tokens name a customer without storing or carrying the address.
+ * The ASCII domain matters because SES reports bounces for the address as sent, in punycode.
  */
 public record EmailDigest(String hex) {
 
@@ -24,10 +26,24 @@ public record EmailDigest(String hex) {
         Objects.requireNonNull(email, "email");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+                    .digest(normalised(email).getBytes(StandardCharsets.UTF_8));
             return new EmailDigest(HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String normalised(String email) {
+        String address = email.trim().toLowerCase(Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            return address;
+        }
+        try {
+            return address.substring(0, at + 1) + IDN.toASCII(address.substring(at + 1), IDN.ALLOW_UNASSIGNED)
+                    .toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return address; // not a valid domain: such an address is never sent to anyway
         }
     }
 

@@ -41,10 +41,11 @@ class UnsubscribeTokensTest {
     }
 
     @Test
-    @DisplayName("the digest ignores case and surrounding spaces, and is not the address")
+    @DisplayName("the digest ignores case, spaces and the domain's spelling (unicode or punycode), and is not the address")
     void digest() {
         assertThat(EmailDigest.of(" ANA@example.COM")).isEqualTo(EmailDigest.of("ana@example.com"));
         assertThat(EmailDigest.of("ana@example.com").hex()).hasSize(64).doesNotContain("ana");
+        assertThat(EmailDigest.of("ana@Bücher.example")).isEqualTo(EmailDigest.of("ana@xn--bcher-kva.example"));
     }
 
     @Test
