@@ -6,11 +6,10 @@ import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.FulfillmentTimingCause;
-import dev.doorstep.core.timing.SendDecision;
 import dev.doorstep.core.timing.TimingBasis;
 import dev.doorstep.core.timing.TimingPolicy;
 import java.time.Clock;
@@ -22,7 +21,8 @@ import java.util.Optional;
  *
  * <p>A new order is stored already decided, so that the stream shows one INSERT with its first real
  * status: CREATING_TRACKING when the initial fulfillment has a tracking number and a carrier (the
- * tracking creator reacts to exactly that INSERT), otherwise SCHEDULED on fulfillment timing.
+ * tracking creator reacts to exactly that INSERT), otherwise SCHEDULED on fulfillment timing through
+ * the {@link ReviewRequestPlanner} (the one path to "Will send": policy, then the send window).
  *
  * <p>A known order only gets what it lacked (the second topic's phone, country, line items); its
  * tracking never changes once decided, as in the seed. Every step converges when Shopify retries
@@ -32,16 +32,16 @@ public final class FulfillmentIntake {
 
     private final OrderStore orders;
     private final AppliedShopifyEvents events;
-    private final ReviewRequestScheduler scheduler;
+    private final ReviewRequestPlanner planner;
     private final TimingPolicy policy;
     private final Clock clock;
     private final OrderChanges changes;
 
-    public FulfillmentIntake(OrderStore orders, AppliedShopifyEvents events, ReviewRequestScheduler scheduler,
+    public FulfillmentIntake(OrderStore orders, AppliedShopifyEvents events, ReviewRequestPlanner planner,
             TimingPolicy policy, Clock clock) {
         this.orders = orders;
         this.events = events;
-        this.scheduler = scheduler;
+        this.planner = planner;
         this.policy = policy;
         this.clock = clock;
         this.changes = new OrderChanges(orders);
@@ -65,7 +65,7 @@ public final class FulfillmentIntake {
             reason = "known order (" + stored.status().label() + "): filled in what it lacked";
         }
         if (stored.status() == OrderStatus.SCHEDULED) {
-            scheduler.schedule(stored.key(), stored.sendAt(), shop.settings().timeZone());
+            planner.ensureScheduled(stored, shop.settings());
         }
         if (event.triggeredAt() != null) {
             events.markApplied(fact.key(), event.eventId(), event.triggeredAt());
@@ -83,8 +83,7 @@ public final class FulfillmentIntake {
                             "the initial fulfillment has a tracking number and a carrier: creating an AfterShip tracking",
                             now);
         }
-        SendDecision decision = policy.decide(settings, initial, TimingBasis.fromFulfillment(cause.get()), now);
-        return order.schedule(decision, now);
+        return planner.decide(order, settings, TimingBasis.fromFulfillment(cause.get()), now);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentials;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TimingReason;
@@ -38,7 +39,8 @@ class IntakeTest {
     private final InMemoryAppliedShopifyEvents events = new InMemoryAppliedShopifyEvents(orders);
     private final InMemoryAfterShipCredentialStore credentials = new InMemoryAfterShipCredentialStore();
     private final RecordingScheduler scheduler = new RecordingScheduler();
-    private final FulfillmentIntake intake = new FulfillmentIntake(orders, events, scheduler, new TimingPolicy(), clock);
+    private final FulfillmentIntake intake = new FulfillmentIntake(orders, events,
+            new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler), new TimingPolicy(), clock);
     private final OrderCancellation cancellation = new OrderCancellation(orders, events, scheduler, clock);
     private final ShopLifecycle lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
     private final CustomerPrivacy privacy = new CustomerPrivacy(orders, scheduler, clock);
@@ -84,6 +86,17 @@ class IntakeTest {
         assertThat(order.sendAt()).isEqualTo(FULFILLED.plus(Duration.ofDays(7)));
         assertThat(order.statusReason()).contains("no shipping carrier");
         assertThat(scheduler.schedules).containsEntry(KEY, FULFILLED.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void aFulfillmentTimedRequestIsMovedIntoTheShopsSendWindow() {
+        Shop windowed = Shop.installed(shop.settings().toBuilder()
+                .sendWindow(dev.doorstep.core.model.SendWindow.parse("09:00-12:00")).build());
+        intake.receive(windowed, event("w1", null), fact(KEY, null, null, buyer()));
+
+        Instant nineNextMorning = Instant.parse("2026-03-19T09:00:00Z"); // fulfilled 15:04 + 7 days, after hours
+        assertThat(orders.find(KEY).orElseThrow().sendAt()).isEqualTo(nineNextMorning);
+        assertThat(scheduler.schedules).containsEntry(KEY, nineNextMorning);
     }
 
     @Test
