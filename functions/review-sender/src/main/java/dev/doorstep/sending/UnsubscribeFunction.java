@@ -1,0 +1,117 @@
+package dev.doorstep.sending;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.doorstep.core.sending.InvalidUnsubscribeTokenException;
+import dev.doorstep.core.sending.Suppression;
+import dev.doorstep.core.sending.SuppressionList;
+import dev.doorstep.core.sending.SuppressionReason;
+import dev.doorstep.core.sending.UnsubscribeToken;
+import dev.doorstep.core.sending.UnsubscribeTokens;
+import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.Metrics;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /unsubscribe?token=} shows a confirmation page with a one-click button;
+ * {@code POST /unsubscribe?token=} with the RFC 8058 body {@code List-Unsubscribe=One-Click} (what mail
+ * clients send for the List-Unsubscribe-Post header, and what the button sends) records the
+ * suppression. A bad token gets a 400 and stores nothing.
+ */
+public final class UnsubscribeFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final String ONE_CLICK = "One-Click";
+    private static final JsonLog LOG = JsonLog.of(UnsubscribeFunction.class);
+    private static final Metrics METRICS = Metrics.forFunction("Unsubscribe");
+
+    private final UnsubscribeTokens tokens;
+    private final SuppressionList suppressions;
+    private final Clock clock;
+
+    public UnsubscribeFunction() {
+        this(SendingWiring.tokens(), SendingWiring.suppressions(), Clock.systemUTC());
+    }
+
+    public UnsubscribeFunction(UnsubscribeTokens tokens, SuppressionList suppressions, Clock clock) {
+        this.tokens = tokens;
+        this.suppressions = suppressions;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? ""
+                : event.getRequestContext().getHttp().getMethod();
+        Map<String, String> form = "POST".equalsIgnoreCase(method) ? form(event) : Map.of();
+        String token = query(event).getOrDefault("token", form.get("token"));
+        UnsubscribeToken verified;
+        try {
+            verified = tokens.verify(token);
+        } catch (InvalidUnsubscribeTokenException e) {
+            METRICS.count("UnsubscribesRejected");
+            LOG.warn("unsubscribe refused", Map.of("reason", e.getMessage()));
+            return html(400, UnsubscribePage.invalid(e.getMessage()));
+        }
+        if ("GET".equalsIgnoreCase(method)) {
+            return html(200, UnsubscribePage.confirm("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        }
+        if (!"POST".equalsIgnoreCase(method)) {
+            return html(405, UnsubscribePage.invalid("Only GET and POST are answered here"));
+        }
+        if (!ONE_CLICK.equals(form.get("List-Unsubscribe"))) {
+            return html(400, UnsubscribePage.invalid("The request must carry List-Unsubscribe=One-Click (RFC 8058)"));
+        }
+        suppressions.suppress(new Suppression(verified.shop(), verified.email(), SuppressionReason.UNSUBSCRIBED,
+                clock.instant()));
+        LOG.info("customer unsubscribed", Map.of("shop", verified.shop(), "orderId", verified.order().orderId()));
+        METRICS.count("Unsubscribes");
+        return html(200, UnsubscribePage.done());
+    }
+
+    private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
+    /** The urlencoded form body; API Gateway may hand it over base64-encoded. */
+    private static Map<String, String> form(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null || body.isBlank()) {
+            return Map.of();
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Map.of();
+            }
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip());
+                } catch (IllegalArgumentException malformed) {
+                    // a broken pair is ignored; what is missing is reported by the caller
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static APIGatewayV2HTTPResponse html(int status, String page) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store",
+                        "x-robots-tag", "noindex"))
+                .withBody(page).build();
+    }
+}
