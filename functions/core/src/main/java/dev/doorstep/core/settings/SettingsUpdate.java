@@ -1,0 +1,74 @@
+package dev.doorstep.core.settings;
+
+import dev.doorstep.core.model.InvalidSettingException;
+import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.AfterShipCredentials;
+import dev.doorstep.core.port.ShopStore;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the seed's setup steps 5-8 do: save a shop's settings and, with the integration on, its
+ * AfterShip key. Settings arrive validated ({@link ShopSettings} refuses bad values); a key arrives
+ * already checked with AfterShip and encrypted, because both need the outside world.
+ *
+ * <p>Switching the integration off moves the waiting orders to fulfillment timing
+ * ({@link IntegrationSwitchOff}) and then forgets the AfterShip credentials. Stored credentials with
+ * the integration off therefore mean "switched off, orders not all moved yet" (a save that died
+ * halfway): the next save finishes the job.
+ */
+public final class SettingsUpdate {
+
+    /** The field a client names the AfterShip API key with, for errors about it. */
+    public static final String API_KEY_FIELD = "aftershipApiKey";
+
+    private final ShopStore shops;
+    private final AfterShipCredentialStore credentials;
+    private final IntegrationSwitchOff switchOff;
+
+    public SettingsUpdate(ShopStore shops, AfterShipCredentialStore credentials, IntegrationSwitchOff switchOff) {
+        this.shops = shops;
+        this.credentials = credentials;
+        this.switchOff = switchOff;
+    }
+
+    /**
+     * Saves {@code settings}; a shop seen for the first time is created, installed.
+     *
+     * @param newCredentials the key the merchant just pasted, checked and encrypted; empty to keep the stored one
+     * @throws InvalidSettingException ({@value #API_KEY_FIELD}) when the integration is switched on with no
+     *     key saved or given; nothing is written then
+     */
+    public SettingsSaved save(ShopSettings settings, Optional<AfterShipCredentials> newCredentials, Instant now) {
+        String shop = settings.shop();
+        Optional<Shop> current = shops.find(shop);
+        boolean keyStored = credentials.find(shop).isPresent();
+        if (settings.aftershipEnabled() && newCredentials.isEmpty() && !keyStored) {
+            throw new InvalidSettingException(API_KEY_FIELD, "is required to switch the AfterShip integration on");
+        }
+        if (settings.aftershipEnabled() && newCredentials.isPresent()) {
+            credentials.save(shop, newCredentials.get());
+        }
+        Shop saved = current.map(s -> new Shop(settings, s.installed(), s.lastPolledAt()))
+                .orElseGet(() -> Shop.installed(settings));
+        shops.save(saved);
+
+        int moved = 0;
+        boolean wasOn = current.map(s -> s.settings().aftershipEnabled()).orElse(false);
+        if (!settings.aftershipEnabled() && (wasOn || keyStored)) {
+            moved = switchOff.moveWaitingOrders(settings, now);
+            credentials.delete(shop);
+        }
+        return new SettingsSaved(saved, credentials.find(shop).isPresent(), moved);
+    }
+
+    /**
+     * @param apiKeySaved whether an AfterShip key is stored for the shop (the key itself is never returned)
+     * @param ordersMovedToFulfillmentTiming orders that waited on AfterShip and were timed from fulfillment
+     *     because the integration was switched off
+     */
+    public record SettingsSaved(Shop shop, boolean apiKeySaved, int ordersMovedToFulfillmentTiming) {
+    }
+}
