@@ -58,9 +58,6 @@ final class ApiRoutes implements HttpHandler {
             reply = answer(call);
         } catch (BadJson e) {
             reply = Reply.of(400, WireFormat.error(4001, "BadRequest", "Invalid JSON data.", null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply = Reply.of(503, WireFormat.error(503, "InternalError", "interrupted", null));
         }
         sandbox.record(call, path, query, reply.status());
         reply.send(exchange);
@@ -81,7 +78,7 @@ final class ApiRoutes implements HttpHandler {
         }
     }
 
-    private Reply answer(Call call) throws InterruptedException {
+    private Reply answer(Call call) {
         Endpoint endpoint = endpoint(call);
         if (endpoint == null) {
             return Reply.of(404, WireFormat.error(404, "NotFound",
@@ -110,7 +107,7 @@ final class ApiRoutes implements HttpHandler {
                 early = perNumberFault(endpoint, call, now);
             }
             if (early != null) {
-                return withLimits(early, window);
+                return withLimits(early, window).delayed(delay);
             }
             Reply reply = switch (endpoint) {
                 case CREATE_TRACKING -> create(call, account, accountId, now);
@@ -119,13 +116,8 @@ final class ApiRoutes implements HttpHandler {
                 case DETECT_COURIER -> detect(call, account);
                 case LIST_COURIERS -> couriers(account);
             };
-            early = withLimits(reply, window);
-            delay += numberDelay(call);
+            return withLimits(reply, window).delayed(delay + numberDelay(call));
         }
-        if (delay > 0) {
-            Thread.sleep(delay); // outside the lock: a slow answer holds up nobody else
-        }
-        return early;
     }
 
     private static Reply withLimits(Reply reply, Account.Window w) {

@@ -9,10 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An HTTP answer: status, extra headers and a JSON body. */
-record Reply(int status, Map<String, String> headers, JsonNode body) {
+record Reply(int status, Map<String, String> headers, JsonNode body, long delayMillis) {
 
     static Reply of(int status, JsonNode body) {
-        return new Reply(status, new LinkedHashMap<>(), body);
+        return new Reply(status, new LinkedHashMap<>(), body, 0);
+    }
+
+    /** The same answer, sent only after {@code millis} (a slow AfterShip). */
+    Reply delayed(long millis) {
+        return new Reply(status, headers, body, millis);
     }
 
     Reply header(String name, String value) {
@@ -21,6 +26,13 @@ record Reply(int status, Map<String, String> headers, JsonNode body) {
     }
 
     void send(HttpExchange exchange) throws IOException {
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis); // on the exchange's own virtual thread: it holds up nobody else
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", "application/json; charset=utf-8");
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
