@@ -2,12 +2,15 @@ package dev.doorstep.store;
 
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.port.ShopStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -48,6 +51,26 @@ public final class DynamoDbShopStore implements ShopStore {
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.TRACKED_SHOPS))))
                 .items().forEach(item -> shops.add(item.get(DoorstepTable.GSI1_SK).s()));
         return shops;
+    }
+
+    /**
+     * One UpdateItem of {@code lastPolledAt} alone. Whole seconds, so the ISO strings compare as the
+     * instants do and "only forward" can be a condition.
+     */
+    @Override
+    public boolean recordPoll(String shop, Instant polledAt) {
+        String at = polledAt.truncatedTo(ChronoUnit.SECONDS).toString();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of(
+                            DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
+                            DoorstepTable.SK, AttributeValue.fromS("SHOP")))
+                    .updateExpression("SET lastPolledAt = :t")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(lastPolledAt) OR lastPolledAt < :t)")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(at))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /** One Query over the shop's partition (everything of a shop shares it), deleted in batches of 25. */

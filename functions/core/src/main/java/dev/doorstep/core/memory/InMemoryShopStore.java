@@ -2,6 +2,7 @@ package dev.doorstep.core.memory;
 
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.port.ShopStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,20 @@ public final class InMemoryShopStore implements ShopStore {
     public List<String> shopsWithDeliveryTracking() {
         return shops.values().stream().filter(s -> s.installed() && s.settings().aftershipEnabled())
                 .map(Shop::domain).sorted().toList();
+    }
+
+    @Override
+    public boolean recordPoll(String shop, Instant polledAt) {
+        Instant at = polledAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as the DynamoDB store keeps it
+        boolean[] recorded = new boolean[1];
+        shops.computeIfPresent(shop, (k, s) -> {
+            if (s.lastPolledAt() != null && !s.lastPolledAt().isBefore(at)) {
+                return s;
+            }
+            recorded[0] = true;
+            return new Shop(s.settings(), s.installed(), at);
+        });
+        return recorded[0];
     }
 
     @Override
