@@ -1,0 +1,41 @@
+package dev.doorstep.webhook.shopify;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The topics this function acts on; any other is answered 200 "ignored" so Shopify does not retry it. */
+enum ShopifyTopic {
+    FULFILLMENTS_CREATE("fulfillments/create", true),
+    ORDERS_FULFILLED("orders/fulfilled", true),
+    ORDERS_CANCELLED("orders/cancelled", true),
+    REFUNDS_CREATE("refunds/create", true),
+    APP_UNINSTALLED("app/uninstalled", false),
+    CUSTOMERS_DATA_REQUEST("customers/data_request", false),
+    CUSTOMERS_REDACT("customers/redact", false),
+    SHOP_REDACT("shop/redact", false);
+
+    private final String name;
+    private final boolean needsInstalledShop;
+
+    ShopifyTopic(String name, boolean needsInstalledShop) {
+        this.name = name;
+        this.needsInstalledShop = needsInstalledShop;
+    }
+
+    /**
+     * Order topics need an installed shop (404 otherwise). Uninstall and the privacy topics are
+     * answered 200 for a shop we do not know: there is nothing to stop or erase, and Shopify requires
+     * a 2xx for compliance topics.
+     */
+    boolean needsInstalledShop() {
+        return needsInstalledShop;
+    }
+
+    String topicName() {
+        return name;
+    }
+
+    static Optional<ShopifyTopic> of(String name) {
+        return Arrays.stream(values()).filter(t -> t.name.equalsIgnoreCase(name.trim())).findFirst();
+    }
+}
