@@ -103,10 +103,10 @@ final class ShopifyPayloads {
         if (status != null && NOT_SHIPPED.contains(status)) {
             return Optional.empty();
         }
-        String number = text(f, "tracking_number");
-        if (number == null) {
-            number = texts(f, "tracking_numbers").stream().filter(s -> !s.isBlank()).findFirst().orElse(null);
-        }
+        // Both read, so a wrong type in either is a 400 whichever one we end up using.
+        String first = text(f, "tracking_number");
+        List<String> all = texts(f, "tracking_numbers");
+        String number = first != null ? first : all.stream().filter(s -> !s.isBlank()).findFirst().orElse(null);
         return Optional.of(new Fulfillment(id(f, "id"), createdAt, number, text(f, "tracking_company"),
                 destinationCountry));
     }
