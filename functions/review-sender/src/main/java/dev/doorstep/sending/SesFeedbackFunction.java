@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.doorstep.core.sending.EmailDigest;
-import dev.doorstep.core.sending.ReviewRequestSending;
+import dev.doorstep.core.sending.SendConfirmation;
 import dev.doorstep.core.sending.SendOutcome;
 import dev.doorstep.core.sending.Suppression;
 import dev.doorstep.core.sending.SuppressionList;
@@ -27,16 +27,16 @@ public final class SesFeedbackFunction implements RequestHandler<SNSEvent, Void>
     private static final Metrics METRICS = Metrics.forFunction("SesFeedback");
 
     private final SuppressionList suppressions;
-    private final ReviewRequestSending sending;
+    private final SendConfirmation confirmation;
     private final Clock clock;
 
     public SesFeedbackFunction() {
-        this(SendingWiring.suppressions(), SendingWiring.sending(), Clock.systemUTC());
+        this(SendingWiring.suppressions(), new SendConfirmation(SendingWiring.orders()), Clock.systemUTC());
     }
 
-    public SesFeedbackFunction(SuppressionList suppressions, ReviewRequestSending sending, Clock clock) {
+    public SesFeedbackFunction(SuppressionList suppressions, SendConfirmation confirmation, Clock clock) {
         this.suppressions = suppressions;
-        this.sending = sending;
+        this.confirmation = confirmation;
         this.clock = clock;
     }
 
@@ -61,7 +61,7 @@ public final class SesFeedbackFunction implements RequestHandler<SNSEvent, Void>
         Instant at = feedback.at() == null ? clock.instant() : feedback.at();
         switch (feedback.kind()) {
             case SEND -> {
-                SendOutcome outcome = sending.confirmSent(feedback.order(), feedback.messageId(), at);
+                SendOutcome outcome = confirmation.confirm(feedback.order(), feedback.messageId(), at);
                 LOG.info("send event", Map.of("shop", feedback.order().shop(), "orderId",
                         feedback.order().orderId(), "result", outcome.result().name()));
             }

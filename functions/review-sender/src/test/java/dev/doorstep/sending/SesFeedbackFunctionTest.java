@@ -8,14 +8,11 @@ import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.sending.EmailDigest;
-import dev.doorstep.core.sending.ReviewRequestComposer;
-import dev.doorstep.core.sending.ReviewRequestSending;
+import dev.doorstep.core.sending.SendConfirmation;
 import dev.doorstep.core.sending.SuppressionReason;
 import dev.doorstep.emulator.WithAwsEmulator;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbOrderStore;
-import dev.doorstep.store.DynamoDbShopStore;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +39,8 @@ class SesFeedbackFunctionTest {
         DoorstepTable.create(dynamo, table);
         suppressions = new DynamoDbSuppressionList(dynamo, table);
         orders = new DynamoDbOrderStore(dynamo, table);
-        ReviewRequestSending sending = new ReviewRequestSending(orders, new DynamoDbShopStore(dynamo, table),
-                suppressions, email -> {
-                    throw new AssertionError("feedback never sends mail");
-                }, new ReviewRequestComposer(Fixtures.TOKENS, URI.create("https://api.doorstep.example/unsubscribe"),
-                        null), ReviewRequestSending.DEFAULT_LEASE);
-        function = new SesFeedbackFunction(suppressions, sending, Clock.fixed(NOW, ZoneOffset.UTC));
+        function = new SesFeedbackFunction(suppressions, new SendConfirmation(orders),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private void handle(String fixture, Map<String, String> replacements) {

@@ -173,32 +173,4 @@ public final class ReviewRequestSending {
                     + stored.status().label(), messageId);
         }
     }
-
-    /**
-     * The mail service's own "send" event for an order: proof that the email was accepted. Marks an
-     * order still in SENDING as SENT, which closes the window between sending and marking (a crash
-     * there would otherwise leave the claim to expire and the email to be sent again).
-     */
-    public SendOutcome confirmSent(OrderKey key, String messageId, Instant at) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Order> found = orders.find(key);
-            if (found.isEmpty()) {
-                return SendOutcome.of(key, Result.NOT_FOUND, "no such order (redacted or never stored)");
-            }
-            Order order = found.get();
-            if (order.status() != OrderStatus.SENDING) {
-                return new SendOutcome(key, order.status() == OrderStatus.SENT ? Result.ALREADY_SENT
-                        : Result.NOT_PENDING, "nothing to confirm: " + order.status().label(), order.messageId());
-            }
-            try {
-                orders.update(order, order.moveTo(OrderStatus.SENT, "review request sent (confirmed by the mail"
-                        + " service)", at).toBuilder().messageId(messageId).leaseUntil(null).build());
-                return new SendOutcome(key, Result.SENT, "confirmed by the mail service", messageId);
-            } catch (StaleOrderException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
 }

@@ -102,7 +102,7 @@ class ReviewRequestSendingTest {
         orders.update(order, order.moveTo(OrderStatus.SENDING, "claimed", NOW).toBuilder()
                 .leaseUntil(NOW.plus(Duration.ofMinutes(5))).build());
 
-        SendOutcome confirmed = sending.confirmSent(KEY, "ses-42", NOW.plusSeconds(2));
+        SendOutcome confirmed = new SendConfirmation(orders).confirm(KEY, "ses-42", NOW.plusSeconds(2));
         SendOutcome retry = sending.send(KEY, NOW.plus(Duration.ofMinutes(6)));
 
         assertThat(confirmed.result()).isEqualTo(Result.SENT);
@@ -115,7 +115,8 @@ class ReviewRequestSendingTest {
     @DisplayName("a confirmation that arrives after the sender marked SENT changes nothing")
     void lateConfirmationIsHarmless() {
         sending.send(KEY, NOW);
-        assertThat(sending.confirmSent(KEY, "msg-1", NOW.plusSeconds(3)).result()).isEqualTo(Result.ALREADY_SENT);
+        assertThat(new SendConfirmation(orders).confirm(KEY, "msg-1", NOW.plusSeconds(3)).result())
+                .isEqualTo(Result.ALREADY_SENT);
         assertThat(orders.find(KEY).orElseThrow().messageId()).isEqualTo("msg-1");
     }
 
