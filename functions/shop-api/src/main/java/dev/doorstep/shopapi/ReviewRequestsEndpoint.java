@@ -1,0 +1,122 @@
+package dev.doorstep.shopapi;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.Page;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.lambda.Json;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * GET /shops/{shop}/review-requests?status=...&cursor=...&limit=...: the seed's Requests dashboard,
+ * newest orders first. Each request shows its status label, the reason, and the fulfillment, delivery
+ * and send times; never the customer's name or email.
+ */
+final class ReviewRequestsEndpoint {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
+    /** A status filter reads at most this many store pages per call, then hands back a cursor. */
+    private static final int MAX_PAGES = 10;
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private final ShopStore shops;
+    private final OrderStore orders;
+
+    ReviewRequestsEndpoint(ShopStore shops, OrderStore orders) {
+        this.shops = shops;
+        this.orders = orders;
+    }
+
+    Optional<ObjectNode> list(String shop, Map<String, String> query) {
+        Set<OrderStatus> statuses = statuses(query.get("status"));
+        int limit = limit(query.get("limit"));
+        String cursor = cursor(query.get("cursor"));
+        if (shops.find(shop).isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("reviewRequests");
+        // Filtering happens after reading; each page asks only for what is still missing, so a response
+        // never holds more than `limit` requests and the cursor never skips one.
+        int pages = 0;
+        do {
+            Page<Order> page = orders.ordersOf(shop, cursor, limit - items.size());
+            page.items().stream().filter(o -> statuses.contains(o.status())).forEach(o -> items.add(view(o)));
+            cursor = page.nextCursor();
+        } while (cursor != null && items.size() < limit && ++pages < MAX_PAGES);
+        out.put("nextCursor", cursor);
+        return Optional.of(out);
+    }
+
+    private static ObjectNode view(Order o) {
+        ObjectNode v = Json.MAPPER.createObjectNode();
+        v.put("orderId", o.key().orderId());
+        v.put("orderNumber", o.orderNumber());
+        v.put("status", o.status().name());
+        v.put("statusLabel", o.status().label());
+        v.put("reason", o.statusReason());
+        v.put("fulfilledAt", text(o.fulfillment().fulfilledAt()));
+        v.put("deliveredAt", text(o.deliveredAt()));
+        v.put("sendAt", text(o.sendAt()));
+        v.put("sendReason", o.sendReason() == null ? null : o.sendReason().name());
+        v.put("trackingFailure", o.trackingFailure());
+        return v;
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    private static Set<OrderStatus> statuses(String param) {
+        if (param == null || param.isBlank()) {
+            return EnumSet.allOf(OrderStatus.class);
+        }
+        EnumSet<OrderStatus> wanted = EnumSet.noneOf(OrderStatus.class);
+        for (String name : param.split(",")) {
+            try {
+                wanted.add(OrderStatus.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("status", "unknown status '" + name.trim() + "'; use one or more of "
+                        + Arrays.stream(OrderStatus.values()).map(Enum::name).collect(Collectors.joining(",")));
+            }
+        }
+        return wanted;
+    }
+
+    private static int limit(String param) {
+        if (param == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(param.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static String cursor(String param) {
+        if (param == null || param.isEmpty()) {
+            return null;
+        }
+        if (!CURSOR.matcher(param).matches()) {
+            throw new BadRequestException("cursor", "is not a cursor this API handed out");
+        }
+        return param;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.doorstep.shopapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.model.InvalidSettingException;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ReviewRequestScheduler;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.settings.IntegrationSwitchOff;
+import dev.doorstep.core.settings.SettingsUpdate;
+import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.lambda.HttpResponses;
+import dev.doorstep.lambda.Json;
+import dev.doorstep.lambda.JsonLog;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shop API behind API Gateway's IAM authorizer (template.yaml):
+ * {@code GET|PUT /shops/{shop}/settings} and {@code GET /shops/{shop}/review-requests}.
+ * Bad input gets a 400 naming the field; nothing is written unless everything is valid.
+ */
+public final class ShopApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests)/?$");
+    private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
+    private static final JsonLog LOG = JsonLog.of(ShopApiFunction.class);
+
+    private final SettingsEndpoint settings;
+    private final ReviewRequestsEndpoint reviewRequests;
+
+    /** The Lambda runtime's constructor: real clients from the environment, built in the init phase. */
+    public ShopApiFunction() {
+        this(ShopApiWiring.shops(), ShopApiWiring.orders(), ShopApiWiring.credentials(), ShopApiWiring.keyCheck(),
+                ShopApiWiring.cipher(), ShopApiWiring.scheduler(), Clock.systemUTC());
+    }
+
+    public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
+            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler, Clock clock) {
+        ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
+        SettingsUpdate update = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(orders, planner));
+        this.settings = new SettingsEndpoint(shops, credentials, keyCheck, cipher, update, clock);
+        this.reviewRequests = new ReviewRequestsEndpoint(shops, orders);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String method = method(event);
+        Matcher route = ROUTE.matcher(event.getRawPath() == null ? "" : event.getRawPath());
+        if (!route.matches()) {
+            return HttpResponses.status(404, "not-found", "no such route; the shop API serves /shops/{shop}/settings"
+                    + " and /shops/{shop}/review-requests");
+        }
+        String shop = route.group(1).toLowerCase(java.util.Locale.ROOT);
+        String resource = route.group(2);
+        try {
+            if (!SHOP.matcher(shop).matches()) {
+                throw new BadRequestException("shop", "must be the shop's myshopify.com domain");
+            }
+            APIGatewayV2HTTPResponse response = switch (method + " " + resource) {
+                case "GET settings" -> found(settings.get(shop), shop);
+                case "PUT settings" -> HttpResponses.json(200, settings.put(shop, body(event)));
+                case "GET review-requests" -> found(reviewRequests.list(shop, query(event)), shop);
+                default -> HttpResponses.status(405, "method-not-allowed", method + " is not served on "
+                        + resource + ("settings".equals(resource) ? "; use GET or PUT" : "; use GET"));
+            };
+            LOG.info("shop api", Map.of("shop", shop, "route", method + " " + resource,
+                    "status", response.getStatusCode()));
+            return response;
+        } catch (BadRequestException e) {
+            return rejected(shop, e.field(), e.getMessage());
+        } catch (InvalidSettingException e) {
+            return rejected(shop, e.field(), e.getMessage());
+        } catch (AfterShipUnreachableException e) {
+            LOG.warn("AfterShip key check unavailable", Map.of("shop", shop, "reason", e.getMessage()));
+            return HttpResponses.status(503, "unavailable", e.getMessage() + "; nothing was saved, try again");
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse found(Optional<ObjectNode> body, String shop) {
+        return body.map(b -> HttpResponses.json(200, b)).orElseGet(() -> HttpResponses.status(404, "unknown-shop",
+                shop + " is not known here; PUT its settings first"));
+    }
+
+    private static APIGatewayV2HTTPResponse rejected(String shop, String field, String reason) {
+        LOG.info("shop api request refused", Map.of("shop", shop, "field", String.valueOf(field)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "rejected");
+        body.put("field", field);
+        body.put("reason", reason);
+        return HttpResponses.json(400, body);
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+            return event.getRequestContext().getHttp().getMethod();
+        }
+        return "";
+    }
+
+    private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
+    private static ObjectNode body(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null || raw.isBlank()) {
+            throw new BadRequestException(null, "the body must be a JSON object of settings");
+        }
+        byte[] bytes = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BadRequestException(null, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        try {
+            JsonNode json = Json.MAPPER.readTree(bytes);
+            if (json == null || !json.isObject()) {
+                throw new BadRequestException(null, "the body must be a JSON object of settings");
+            }
+            return (ObjectNode) json;
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(null, "the body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (java.io.IOException e) {
+            throw new BadRequestException(null, "the body could not be read");
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(null, "the body is marked base64 but is not");
+        }
+    }
+}
