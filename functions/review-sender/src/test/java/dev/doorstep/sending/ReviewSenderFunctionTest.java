@@ -158,7 +158,8 @@ class ReviewSenderFunctionTest {
         Map<String, Object> payload = scheduleAndReadPayload(order);
 
         Order stored = orders.find(order.key()).orElseThrow();
-        orders.update(stored, stored.moveTo(OrderStatus.CANCELLED, "order cancelled in Shopify", NOW.minusSeconds(3600)));
+        orders.update(stored, stored.moveTo(OrderStatus.CANCELLED, "order cancelled in Shopify",
+                NOW.minusSeconds(3600)));
         scheduler.cancel(order.key());
 
         assertThatThrownBy(() -> schedulerClient.getSchedule(b -> b.groupName(group)

@@ -70,6 +70,31 @@ class ReviewRequestSendingTest {
     }
 
     @Test
+    @DisplayName("many invocations at once: exactly one wins the claim and sends")
+    void concurrentInvocationsSendOnce() throws Exception {
+        int invocations = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(invocations);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(invocations);
+        List<java.util.concurrent.Future<SendOutcome>> results = new ArrayList<>();
+        for (int i = 0; i < invocations; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return sending.send(KEY, NOW);
+            }));
+        }
+        List<Result> outcomes = new ArrayList<>();
+        for (java.util.concurrent.Future<SendOutcome> r : results) {
+            outcomes.add(r.get(10, java.util.concurrent.TimeUnit.SECONDS).result());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce(Result.SENT)
+                .allMatch(r -> r == Result.SENT || r == Result.IN_PROGRESS || r == Result.ALREADY_SENT);
+        assertThat(mailer.sent).hasSize(1);
+        assertThat(orders.find(KEY).orElseThrow().status()).isEqualTo(OrderStatus.SENT);
+    }
+
+    @Test
     @DisplayName("an invocation while another one holds a live claim sends nothing")
     void liveClaimIsRespected() {
         Order order = orders.find(KEY).orElseThrow();
@@ -259,7 +284,7 @@ class ReviewRequestSendingTest {
         int attempts;
 
         @Override
-        public String send(ReviewRequestEmail email) {
+        public synchronized String send(ReviewRequestEmail email) {
             attempts++;
             String id = script.isEmpty() ? "msg-" + (sent.size() + 1) : script.poll().get();
             sent.add(email);

@@ -41,7 +41,7 @@ class UnsubscribeTokensTest {
     }
 
     @Test
-    @DisplayName("the digest ignores case, spaces and the domain's spelling (unicode or punycode), and is not the address")
+    @DisplayName("the digest ignores case, spaces and the domain's spelling (unicode or punycode); not the address")
     void digest() {
         assertThat(EmailDigest.of(" ANA@example.COM")).isEqualTo(EmailDigest.of("ana@example.com"));
         assertThat(EmailDigest.of("ana@example.com").hex()).hasSize(64).doesNotContain("ana");
