@@ -1,0 +1,95 @@
+package dev.doorstep.poller;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.doorstep.core.polling.DueWorkSweep;
+import dev.doorstep.core.polling.SweepOutcome;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.Metrics;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The 12-hourly delivery check (docs/polling.md): queues one poll per shop with delivery tracking
+ * (ShopPollWorker polls each, in parallel, within AfterShip's per-account limits), then sweeps the
+ * work that came due by itself: tracking retries, fallback deadlines, overdue sends.
+ */
+public final class DeliveryPollerFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private static final JsonLog LOG = JsonLog.of(DeliveryPollerFunction.class);
+    private static final Metrics METRICS = Metrics.forFunction("DeliveryPoller");
+    /** Stop sweeping with this much of the invocation left, so the function always answers. */
+    private static final long RESERVE_MILLIS = 20_000;
+
+    private final ShopStore shops;
+    private final ShopPollFanOut fanOut;
+    private final DueWorkSweep sweep;
+    private final Clock clock;
+
+    public DeliveryPollerFunction() {
+        this(PollerWiring.fromEnvironment(), AwsClients.build(SqsClient.builder()),
+                AwsClients.requiredEnv("POLL_QUEUE_URL"), Clock.systemUTC());
+    }
+
+    DeliveryPollerFunction(PollerWiring wiring, SqsClient sqs, String queueUrl, Clock clock) {
+        this(wiring.shops(), new ShopPollFanOut(sqs, queueUrl), wiring.sweep(), clock);
+    }
+
+    DeliveryPollerFunction(ShopStore shops, ShopPollFanOut fanOut, DueWorkSweep sweep, Clock clock) {
+        this.shops = shops;
+        this.fanOut = fanOut;
+        this.sweep = sweep;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Instant pollStart = cycleStart(event);
+        List<String> tracked = shops.shopsWithDeliveryTracking();
+        int queued = fanOut.queue(tracked, pollStart);
+        LOG.info("shop polls queued", Map.of("shops", queued, "pollStart", pollStart.toString()));
+        METRICS.emit("ShopsQueued", queued, "Count", Map.of());
+
+        SweepOutcome swept = sweep.sweep(clock.instant(), timeLeft(context));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("pollStart", pollStart.toString());
+        summary.put("shopsQueued", queued);
+        summary.put("dueOrdersRead", swept.ordersRead());
+        summary.put("trackingCreated", swept.trackingCreated());
+        summary.put("trackingGivenUp", swept.trackingGivenUp());
+        summary.put("trackingParked", swept.trackingParked());
+        summary.put("fallbacksUsed", swept.fallbacksUsed());
+        summary.put("schedulesEnsured", swept.schedulesEnsured());
+        summary.put("sendsRearmed", swept.sendsRearmed());
+        summary.put("problems", swept.problems().size());
+        summary.put("outOfTime", swept.outOfTime());
+        if (swept.problems().isEmpty()) {
+            LOG.info("due work swept", summary);
+        } else {
+            LOG.warn("due work swept with problems", Map.of("summary", summary, "orders", swept.problems()));
+        }
+        METRICS.emit("FallbacksUsed", swept.fallbacksUsed(), "Count", Map.of("Source", "Sweep"));
+        METRICS.emit("TrackingRetries", swept.trackingCreated() + swept.trackingGivenUp(), "Count", Map.of());
+        return summary;
+    }
+
+    /** The schedule's own time when it says (the same on every retry of one cycle), else now. */
+    private Instant cycleStart(ScheduledEvent event) {
+        Instant at = event != null && event.getTime() != null
+                ? Instant.ofEpochMilli(event.getTime().getMillis()) : clock.instant();
+        return at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static BooleanSupplier timeLeft(Context context) {
+        return context == null ? () -> true : () -> context.getRemainingTimeInMillis() > RESERVE_MILLIS;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.doorstep.poller;
+
+import dev.doorstep.aftership.AfterShipClient;
+import dev.doorstep.aftership.AfterShipConfig;
+import dev.doorstep.aftership.AfterShipTrackingService;
+import dev.doorstep.aftership.CarrierSlugs;
+import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.aftership.StoredApiKeys;
+import dev.doorstep.core.delivery.DeliveryUpdates;
+import dev.doorstep.core.delivery.FallbackDeadlines;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.polling.DueWorkSweep;
+import dev.doorstep.core.polling.ShopPoll;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ReviewRequestScheduler;
+import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.core.tracking.TrackingCreation;
+import dev.doorstep.core.tracking.TrackingService;
+import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.scheduling.EventBridgeReviewScheduler;
+import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbOrderStore;
+import dev.doorstep.store.DynamoDbShopStore;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * The real collaborators, built once per container from the function's environment (template.yaml):
+ * the table, AfterShip with the shops' KMS-encrypted keys, and the review-request scheduler.
+ */
+record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
+
+    static PollerWiring fromEnvironment() {
+        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
+        String table = AwsClients.requiredEnv("TABLE_NAME");
+        var cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
+                AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
+        var keys = new StoredApiKeys(new DynamoDbAfterShipCredentialStore(dynamo, table), cipher, Clock.systemUTC());
+        var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.fromEnvironment(System.getenv())),
+                keys, CarrierSlugs.standard());
+        return new PollerWiring(new DynamoDbShopStore(dynamo, table), new DynamoDbOrderStore(dynamo, table), aftership,
+                EventBridgeReviewScheduler.fromEnvironment());
+    }
+
+    ShopPoll shopPoll() {
+        TimingPolicy policy = new TimingPolicy();
+        ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
+        return new ShopPoll(shops, orders, aftership, new DeliveryUpdates(orders, shops, policy, planner));
+    }
+
+    DueWorkSweep sweep() {
+        TimingPolicy policy = new TimingPolicy();
+        ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
+        return new DueWorkSweep(orders, shops, new TrackingCreation(orders, shops, aftership, planner, policy),
+                new FallbackDeadlines(orders, shops, planner), planner, scheduler);
+    }
+}

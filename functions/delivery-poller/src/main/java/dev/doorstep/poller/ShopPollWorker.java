@@ -1,0 +1,104 @@
+package dev.doorstep.poller;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.doorstep.core.polling.ShopPoll;
+import dev.doorstep.core.polling.ShopPollOutcome;
+import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.Metrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop. A poll that did not
+ * finish and may succeed later (AfterShip busy, a write that raced) is reported as a batch item
+ * failure: SQS delivers it again after the visibility timeout, and after three receives it rests in
+ * the dead-letter queue. The shop's checkpoint has not moved, so nothing is lost either way.
+ */
+public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final JsonLog LOG = JsonLog.of(ShopPollWorker.class);
+    private static final Metrics METRICS = Metrics.forFunction("ShopPollWorker");
+
+    private final ShopPoll poll;
+    private final Clock clock;
+
+    public ShopPollWorker() {
+        this(PollerWiring.fromEnvironment().shopPoll(), Clock.systemUTC());
+    }
+
+    ShopPollWorker(ShopPoll poll, Clock clock) {
+        this.poll = poll;
+        this.clock = clock;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : records) {
+            if (!pollOne(message)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** @return false when the message should come back */
+    private boolean pollOne(SQSEvent.SQSMessage message) {
+        ShopPollMessage request;
+        try {
+            request = ShopPollMessage.parse(message.getBody());
+        } catch (IllegalArgumentException e) {
+            // Kept, not dropped: after its receives it rests in the dead-letter queue for a look.
+            LOG.warn("not a shop poll message", Map.of("messageId", message.getMessageId(), "reason", e.getMessage()));
+            return false;
+        }
+        try {
+            ShopPollOutcome outcome = poll.poll(request.shop(), request.pollStart(), clock.instant());
+            report(outcome);
+            return outcome.complete() || outcome.skipped() != null || !outcome.retry();
+        } catch (RuntimeException e) {
+            LOG.error("shop poll failed", Map.of("shop", request.shop()), e);
+            METRICS.count("ShopsPolled", Map.of("Outcome", "Failed"));
+            return false;
+        }
+    }
+
+    private static void report(ShopPollOutcome o) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("shop", o.shop());
+        if (o.skipped() != null) {
+            fields.put("reason", o.skipped());
+            LOG.info("shop not polled", fields);
+            METRICS.count("ShopsPolled", Map.of("Outcome", "Skipped"));
+            return;
+        }
+        fields.put("since", o.since().toString());
+        fields.put("until", o.until().toString());
+        fields.put("afterShipRequests", o.requests());
+        fields.put("trackingsSeen", o.trackingsSeen());
+        fields.put("scheduledOnDelivery", o.scheduledOnDelivery());
+        fields.put("scheduledOnFulfillment", o.scheduledOnFulfillment());
+        fields.put("alreadyHandled", o.alreadyHandled());
+        fields.put("notOurs", o.notOurs());
+        fields.put("checkpointed", o.checkpointed());
+        METRICS.emit("AfterShipRequests", o.requests(), "Count", Map.of());
+        METRICS.emit("DeliveriesSeen", o.scheduledOnDelivery(), "Count", Map.of("Source", "Poll"));
+        if (o.complete()) {
+            LOG.info("shop polled", fields);
+            METRICS.count("ShopsPolled", Map.of("Outcome", "Complete"));
+        } else {
+            fields.put("reason", o.failure());
+            fields.put("retry", o.retry());
+            fields.put("orders", o.problems());
+            LOG.warn("shop poll incomplete; the checkpoint stays", fields);
+            METRICS.count("ShopsPolled", Map.of("Outcome", "Incomplete"));
+        }
+    }
+}
