@@ -40,7 +40,7 @@ class TemplateTableTest {
     void theWholeTemplateParsesShortTagsIncluded() {
         assertThat(template.at("/Resources/Table/Type").asText()).isEqualTo("AWS::DynamoDB::Table");
         assertThat(template.at("/Globals/Function/Environment/Variables/TABLE_NAME").asText()).isEqualTo("Table");
-        assertThat(template.at("/Resources/ShopifyWebhookFunction/Properties/Environment/Variables/SHOPIFY_SECRET_ARN")
+        assertThat(template.at("/Resources/ShopifyWebhookFunction/Properties/Environment/Variables/SHOPIFY_SECRET_ID")
                 .asText()).isEqualTo("ShopifySecret");
     }
 
