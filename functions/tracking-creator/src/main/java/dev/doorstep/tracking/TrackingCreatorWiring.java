@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * The function's real collaborators, built once in the init phase from the environment
  * ({@code TABLE_NAME}, {@code AFTERSHIP_API_BASE_URL}, {@code AFTERSHIP_API_VERSION},
- * {@code AFTERSHIP_KEY_KMS_KEY_ID}, and the scheduler's own variables).
+ * {@code AFTERSHIP_KEYS_KMS_KEY_ID}, and the scheduler's own variables).
  */
 final class TrackingCreatorWiring {
 
@@ -33,7 +33,7 @@ final class TrackingCreatorWiring {
         String table = AwsClients.requiredEnv("TABLE_NAME");
         var orders = new DynamoDbOrderStore(dynamo, table);
         var keys = new StoredApiKeys(new DynamoDbAfterShipCredentialStore(dynamo, table),
-                new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()), System.getenv("AFTERSHIP_KEY_KMS_KEY_ID")),
+                new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()), AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID")),
                 Clock.systemUTC());
         var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.fromEnvironment(System.getenv())),
                 keys, CarrierSlugs.standard());
