@@ -1,0 +1,189 @@
+package dev.doorstep.webhook.aftership;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.delivery.DeliverySource;
+import dev.doorstep.core.delivery.DeliveryUpdates;
+import dev.doorstep.core.delivery.TrackingState;
+import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ReceiptLog;
+import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.lambda.HttpResponses;
+import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.Metrics;
+import dev.doorstep.scheduling.EventBridgeReviewScheduler;
+import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbOrderStore;
+import dev.doorstep.store.DynamoDbReceiptLog;
+import dev.doorstep.store.DynamoDbShopStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * {@code POST /webhooks/aftership?shop=<shop>.myshopify.com}: AfterShip tells us a tracking changed,
+ * so delivery is seen within minutes instead of at the next 12-hourly poll (which stays as the safety
+ * net). Verified against the shop's webhook secret, deduplicated on {@code event_id}, and applied on
+ * the poll's own path ({@link DeliveryUpdates}). The receipt is written only after the change is
+ * applied, so a failure half way is retried by AfterShip and never mistaken for a duplicate.
+ */
+public final class AfterShipWebhookFunction
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final String SOURCE = "aftership";
+    static final String SIGNATURE_HEADER = "aftership-hmac-sha256";
+    /** Longer than AfterShip's retries (about 68 hours). */
+    static final Duration REMEMBER_EVENTS = Duration.ofDays(7);
+
+    private static final JsonLog LOG = JsonLog.of(AfterShipWebhookFunction.class);
+    private static final Metrics METRICS = Metrics.forFunction("AfterShipWebhook");
+
+    private final WebhookSecrets secrets;
+    private final ReceiptLog receipts;
+    private final OrderStore orders;
+    private final DeliveryUpdates updates;
+    private final Clock clock;
+
+    public AfterShipWebhookFunction() {
+        this(Wiring.fromEnvironment());
+    }
+
+    private AfterShipWebhookFunction(Wiring w) {
+        this(w.secrets, w.receipts, w.orders, w.updates, Clock.systemUTC());
+    }
+
+    AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, DeliveryUpdates updates,
+            Clock clock) {
+        this.secrets = secrets;
+        this.receipts = receipts;
+        this.orders = orders;
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        String shop = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("shop");
+        if (shop == null || shop.isBlank()) {
+            return rejected(400, "missing", "the URL needs ?shop=<shop>.myshopify.com", null);
+        }
+        byte[] body = rawBody(request);
+        WebhookSecrets.Lookup secret = secrets.forShop(shop);
+        switch (secret) {
+            case WebhookSecrets.Lookup.UnknownShop u -> {
+                return rejected(404, "unknown-shop", "no AfterShip integration is set up for " + shop, shop);
+            }
+            case WebhookSecrets.Lookup.NoSecret n -> {
+                return rejected(401, "no-secret", "the shop saved no AfterShip webhook secret, so the webhook "
+                        + "cannot be verified", shop);
+            }
+            case WebhookSecrets.Lookup.Secret s -> {
+                if (!WebhookSignature.matches(body, s.value(), header(request, SIGNATURE_HEADER))) {
+                    return rejected(401, "bad-signature", "the aftership-hmac-sha256 signature does not match the "
+                            + "body and the shop's webhook secret", shop);
+                }
+            }
+        }
+        AfterShipWebhookEvent event;
+        try {
+            event = AfterShipWebhookEvent.parse(body);
+        } catch (IllegalArgumentException e) {
+            return rejected(400, "malformed", e.getMessage(), shop);
+        }
+        Map<String, Object> ids = Map.of("shop", shop, "eventId", event.eventId(),
+                "trackingId", event.tracking().trackingId());
+        if (receipts.alreadyReceived(SOURCE, event.eventId())) {
+            LOG.info("duplicate AfterShip webhook", ids);
+            return HttpResponses.status(200, "duplicate", "event " + event.eventId() + " was already handled");
+        }
+        Optional<String> ignored = whyIgnored(shop, event);
+        if (ignored.isPresent()) {
+            LOG.info("AfterShip webhook ignored", Map.of("ids", ids, "reason", ignored.get()));
+            receipts.firstReceipt(SOURCE, event.eventId(), clock.instant().plus(REMEMBER_EVENTS));
+            return HttpResponses.status(200, "ignored", ignored.get());
+        }
+        Instant now = clock.instant();
+        OrderKey order = new OrderKey(shop, event.tracking().orderId());
+        DeliveryUpdates.Outcome outcome = updates.apply(event.tracking().toReport(order, DeliverySource.WEBHOOK), now);
+        receipts.firstReceipt(SOURCE, event.eventId(), now.plus(REMEMBER_EVENTS));
+        LOG.info("AfterShip webhook applied", Map.of("ids", ids, "orderId", order.orderId(), "outcome", outcome.name()));
+        if (outcome == DeliveryUpdates.Outcome.SCHEDULED_ON_DELIVERY) {
+            METRICS.count("DeliveriesSeen", Map.of("Source", "Webhook"));
+        }
+        return HttpResponses.status(200, outcome.name().toLowerCase(Locale.ROOT), "applied to order " + order.orderId());
+    }
+
+    /** Only Delivered and Expired of the initial fulfillment's tracking of one of this shop's orders count. */
+    private Optional<String> whyIgnored(String shop, AfterShipWebhookEvent event) {
+        if (event.tracking().state() == TrackingState.ON_ITS_WAY) {
+            return Optional.of("tag " + event.tracking().tag().wire() + " does not change the timing");
+        }
+        if (event.shopInBody() != null && !event.shopInBody().equals(shop)) {
+            return Optional.of("the tracking belongs to another shop");
+        }
+        if (event.tracking().orderId() == null) {
+            return Optional.of("the tracking names no order (not created by Doorstep)");
+        }
+        Optional<Order> order = orders.find(new OrderKey(shop, event.tracking().orderId()));
+        if (order.isEmpty()) {
+            return Optional.of("no such order");
+        }
+        if (order.get().trackingId() != null && !order.get().trackingId().equals(event.tracking().trackingId())) {
+            return Optional.of("not the tracking of the order's initial fulfillment");
+        }
+        return Optional.empty();
+    }
+
+    private static APIGatewayV2HTTPResponse rejected(int status, String outcome, String reason, String shop) {
+        LOG.warn("AfterShip webhook rejected", shop == null ? Map.of("status", status, "reason", outcome)
+                : Map.of("status", status, "reason", outcome, "shop", shop));
+        METRICS.count("WebhooksRejected", Map.of("Reason", outcome));
+        return HttpResponses.status(status, outcome, reason);
+    }
+
+    /** The exact bytes AfterShip signed. */
+    private static byte[] rawBody(APIGatewayV2HTTPEvent request) {
+        String body = request.getBody() == null ? "" : request.getBody();
+        return request.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** HTTP API lower-cases header names; AfterShip's docs show both spellings. */
+    private static String header(APIGatewayV2HTTPEvent request, String name) {
+        if (request.getHeaders() == null) {
+            return null;
+        }
+        return request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** The real collaborators, built once per container from the environment (template.yaml). */
+    private record Wiring(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, DeliveryUpdates updates) {
+
+        static Wiring fromEnvironment() {
+            DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
+            String table = AwsClients.requiredEnv("TABLE_NAME");
+            var orders = new DynamoDbOrderStore(dynamo, table);
+            var shops = new DynamoDbShopStore(dynamo, table);
+            var policy = new TimingPolicy();
+            var planner = new ReviewRequestPlanner(policy, orders, EventBridgeReviewScheduler.fromEnvironment());
+            var cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
+                    AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
+            return new Wiring(new StoredWebhookSecrets(new DynamoDbAfterShipCredentialStore(dynamo, table), cipher),
+                    new DynamoDbReceiptLog(dynamo, table), orders, new DeliveryUpdates(orders, shops, policy, planner));
+        }
+    }
+}
