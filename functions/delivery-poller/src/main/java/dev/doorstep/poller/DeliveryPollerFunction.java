@@ -40,7 +40,7 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
                 AwsClients.requiredEnv("POLL_QUEUE_URL"), Clock.systemUTC());
     }
 
-    DeliveryPollerFunction(PollerWiring wiring, SqsClient sqs, String queueUrl, Clock clock) {
+    public DeliveryPollerFunction(PollerWiring wiring, SqsClient sqs, String queueUrl, Clock clock) {
         this(wiring.shops(), new ShopPollFanOut(sqs, queueUrl), wiring.sweep(), clock);
     }
 

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The real collaborators, built once per container from the function's environment (template.yaml):
  * the table, AfterShip with the shops' KMS-encrypted keys, and the review-request scheduler.
  */
-record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
+public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
 
     static PollerWiring fromEnvironment() {
         DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
@@ -44,13 +44,13 @@ record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftershi
                 EventBridgeReviewScheduler.fromEnvironment());
     }
 
-    ShopPoll shopPoll() {
+    public ShopPoll shopPoll() {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         return new ShopPoll(shops, orders, aftership, new DeliveryUpdates(orders, shops, policy, planner));
     }
 
-    DueWorkSweep sweep() {
+    public DueWorkSweep sweep() {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         return new DueWorkSweep(orders, shops, new TrackingCreation(orders, shops, aftership, planner, policy),

@@ -32,7 +32,7 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
         this(PollerWiring.fromEnvironment().shopPoll(), Clock.systemUTC());
     }
 
-    ShopPollWorker(ShopPoll poll, Clock clock) {
+    public ShopPollWorker(ShopPoll poll, Clock clock) {
         this.poll = poll;
         this.clock = clock;
     }

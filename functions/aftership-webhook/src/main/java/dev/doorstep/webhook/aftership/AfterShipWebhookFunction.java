@@ -66,7 +66,7 @@ public final class AfterShipWebhookFunction
         this(w.secrets, w.receipts, w.orders, w.updates, Clock.systemUTC());
     }
 
-    AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, DeliveryUpdates updates,
+    public AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, DeliveryUpdates updates,
             Clock clock) {
         this.secrets = secrets;
         this.receipts = receipts;

@@ -12,13 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Webhook secrets from the credential store, decrypted with KMS only when the stored ciphertext is
  * one this container has not decrypted yet (a KMS call per webhook would cost more than the rest).
  */
-final class StoredWebhookSecrets implements WebhookSecrets {
+public final class StoredWebhookSecrets implements WebhookSecrets {
 
     private final AfterShipCredentialStore store;
     private final KmsApiKeyCipher cipher;
     private final Map<String, Decrypted> cache = new ConcurrentHashMap<>();
 
-    StoredWebhookSecrets(AfterShipCredentialStore store, KmsApiKeyCipher cipher) {
+    public StoredWebhookSecrets(AfterShipCredentialStore store, KmsApiKeyCipher cipher) {
         this.store = store;
         this.cipher = cipher;
     }

@@ -1,7 +1,7 @@
 package dev.doorstep.webhook.aftership;
 
 /** Where a shop's AfterShip webhook signing secret is found, in clear. */
-interface WebhookSecrets {
+public interface WebhookSecrets {
 
     /** What is known about the shop's secret. */
     sealed interface Lookup {

@@ -1,0 +1,72 @@
+package dev.doorstep.local;
+
+import dev.doorstep.emulator.AwsEmulator;
+import dev.doorstep.emulator.AwsEmulators;
+import dev.doorstep.store.DoorstepTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS side of the local runtime: the emulator (whatever {@code AWS_ENDPOINT_URL} names, else
+ * moto), its clients, and the resources template.yaml would create, made from the same definitions
+ * (the table from {@link DoorstepTable}).
+ */
+final class LocalAws {
+
+    static final String TABLE = "doorstep";
+    static final String SCHEDULE_GROUP = "doorstep-review-requests";
+    static final String SENDER = "reviews@doorstep.local";
+    static final String ACCOUNT = AwsEmulator.ACCOUNT_ID;
+
+    final AwsEmulator emulator;
+    final DynamoDbClient dynamo;
+    final DynamoDbStreamsClient streams;
+    final SchedulerClient scheduler;
+    final SesV2Client ses;
+    final KmsClient kms;
+    final SqsClient sqs;
+    final String streamArn;
+    final String kmsKeyId;
+    final String pollQueueUrl;
+
+    private LocalAws(AwsEmulator emulator) {
+        this.emulator = emulator;
+        this.dynamo = emulator.client(DynamoDbClient.builder());
+        this.streams = emulator.client(DynamoDbStreamsClient.builder());
+        this.scheduler = emulator.client(SchedulerClient.builder());
+        this.ses = emulator.client(SesV2Client.builder());
+        this.kms = emulator.client(KmsClient.builder());
+        this.sqs = emulator.client(SqsClient.builder());
+        this.streamArn = table();
+        try {
+            scheduler.createScheduleGroup(b -> b.name(SCHEDULE_GROUP));
+        } catch (ConflictException exists) {
+            // a previous run against the same external emulator
+        }
+        ses.createEmailIdentity(b -> b.emailIdentity(SENDER));
+        this.kmsKeyId = kms.createKey(b -> b.description("doorstep local AfterShip keys")).keyMetadata().keyId();
+        this.pollQueueUrl = sqs.createQueue(b -> b.queueName("doorstep-shop-polls")).queueUrl();
+    }
+
+    static LocalAws start() {
+        return new LocalAws(AwsEmulators.shared());
+    }
+
+    private String table() {
+        try {
+            return DoorstepTable.create(dynamo, TABLE);
+        } catch (ResourceInUseException exists) {
+            return dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
+        }
+    }
+
+    static String arn(String service, String resource) {
+        return "arn:aws:" + service + ":us-east-1:" + ACCOUNT + ":" + resource;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.doorstep.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.doorstep.aftership.AfterShipClient;
+import dev.doorstep.aftership.AfterShipConfig;
+import dev.doorstep.aftership.AfterShipTrackingService;
+import dev.doorstep.aftership.CarrierSlugs;
+import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.aftership.StoredApiKeys;
+import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.sending.ReviewRequestComposer;
+import dev.doorstep.core.sending.ReviewRequestSending;
+import dev.doorstep.core.sending.UnsubscribeTokens;
+import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.core.tracking.TrackingCreation;
+import dev.doorstep.mail.SesMailer;
+import dev.doorstep.scheduling.EventBridgeReviewScheduler;
+import dev.doorstep.scheduling.ReviewSenderTarget;
+import dev.doorstep.sending.DynamoDbSuppressionList;
+import dev.doorstep.sending.ReviewSenderFunction;
+import dev.doorstep.sending.UnsubscribeFunction;
+import dev.doorstep.shopapi.AfterShipCouriersKeyCheck;
+import dev.doorstep.shopapi.ShopApiFunction;
+import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbOrderStore;
+import dev.doorstep.store.DynamoDbReceiptLog;
+import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.tracking.TrackingCreatorFunction;
+import dev.doorstep.webhook.shopify.ShopifySecrets;
+import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
+import dev.doorstep.webhook.shopify.WebhookIntake;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.core.delivery.DeliveryUpdates;
+import dev.doorstep.core.delivery.FallbackDeadlines;
+import dev.doorstep.fallback.FallbackFunction;
+import dev.doorstep.lambda.Json;
+import dev.doorstep.poller.DeliveryPollerFunction;
+import dev.doorstep.poller.PollerWiring;
+import dev.doorstep.poller.ShopPollWorker;
+import dev.doorstep.webhook.aftership.AfterShipWebhookFunction;
+import dev.doorstep.webhook.aftership.StoredWebhookSecrets;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.model.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every Doorstep function, built the way its no-argument constructor builds it in AWS, but with
+ * the emulator's clients, the AfterShip base URL of the sandbox and the local clock.
+ */
+final class LocalFunctions {
+
+    final DynamoDbOrderStore orders;
+    final DynamoDbShopStore shops;
+    final StoredApiKeys apiKeys;
+    final ShopifyWebhookFunction shopifyWebhook;
+    final TrackingCreatorFunction trackingCreator;
+    final ReviewSenderFunction reviewSender;
+    final UnsubscribeFunction unsubscribe;
+    final ShopApiFunction shopApi;
+    final DeliveryPollerFunction poller;
+    final ShopPollWorker pollWorker;
+    final FallbackFunction fallback;
+    final AfterShipWebhookFunction aftershipWebhook;
+    private final ObjectMapper json = Json.MAPPER;
+
+    LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
+        String table = LocalAws.TABLE;
+        orders = new DynamoDbOrderStore(aws.dynamo, table);
+        shops = new DynamoDbShopStore(aws.dynamo, table);
+        var credentials = new DynamoDbAfterShipCredentialStore(aws.dynamo, table);
+        var scheduler = new EventBridgeReviewScheduler(aws.scheduler, new ReviewSenderTarget(LocalAws.SCHEDULE_GROUP,
+                LocalAws.arn("lambda", "function:ReviewSenderFunction"),
+                "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
+                LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
+        TimingPolicy policy = new TimingPolicy();
+        ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
+        apiKeys = new StoredApiKeys(credentials, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId), clock);
+        var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl)),
+                apiKeys, CarrierSlugs.standard());
+
+        shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
+                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock),
+                new DynamoDbReceiptLog(aws.dynamo, table, clock), clock);
+        trackingCreator = new TrackingCreatorFunction(
+                new TrackingCreation(orders, shops, aftership, planner, policy), clock);
+
+        var suppressions = new DynamoDbSuppressionList(aws.dynamo, table);
+        var tokens = new UnsubscribeTokens(("local-unsubscribe-" + shopifySecret).getBytes(StandardCharsets.UTF_8));
+        var composer = new ReviewRequestComposer(tokens, publicUrl.resolve("/unsubscribe"), null);
+        var sending = new ReviewRequestSending(orders, shops, suppressions,
+                new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
+        reviewSender = new ReviewSenderFunction(sending, clock);
+        unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
+        shopApi = new ShopApiFunction(shops, orders, credentials,
+                new AfterShipCouriersKeyCheck(new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl))),
+                new KmsApiKeyCipher(aws.kms, aws.kmsKeyId), scheduler, clock);
+
+        PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler);
+        poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
+        pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), clock);
+        fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
+        var receipts = new DynamoDbReceiptLog(aws.dynamo, table, clock);
+        aftershipWebhook = new AfterShipWebhookFunction(
+                new StoredWebhookSecrets(credentials, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId)), receipts, orders,
+                new DeliveryUpdates(orders, shops, policy, planner), clock);
+    }
+
+    /**
+     * What the rate(12 hours) schedule does: the poller queues one message per tracked shop (and
+     * sweeps due work); the queue's event source then hands the messages to the worker until the
+     * queue is empty, as the SQS event source mapping would.
+     */
+    void poll(LocalAws aws, Instant now) {
+        ObjectNode scheduled = json.createObjectNode().put("version", "0").put("id", UUID.randomUUID().toString())
+                .put("detail-type", "Scheduled Event").put("source", "aws.scheduler").put("account", LocalAws.ACCOUNT)
+                .put("time", now.truncatedTo(ChronoUnit.SECONDS).toString()).put("region", "us-east-1");
+        scheduled.putArray("resources").add(LocalAws.arn("scheduler", "schedule/default/doorstep-delivery-poll"));
+        scheduled.putObject("detail");
+        poller.handleRequest(LambdaEvents.read(scheduled.toString(), ScheduledEvent.class),
+                LocalContext.of("DeliveryPollerFunction"));
+        for (int round = 0; round < 100; round++) {
+            List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
+                    .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
+            if (messages.isEmpty()) {
+                return;
+            }
+            ObjectNode event = json.createObjectNode();
+            ArrayNode records = event.putArray("Records");
+            for (Message m : messages) {
+                records.addObject().put("messageId", m.messageId()).put("receiptHandle", m.receiptHandle())
+                        .put("body", m.body()).put("md5OfBody", m.md5OfBody()).put("eventSource", "aws:sqs")
+                        .put("eventSourceARN", LocalAws.arn("sqs", "doorstep-shop-polls")).put("awsRegion", "us-east-1");
+            }
+            SQSBatchResponse response = pollWorker.handleRequest(LambdaEvents.read(event.toString(), SQSEvent.class),
+                    LocalContext.of("ShopPollWorkerFunction"));
+            Set<String> failed = response == null || response.getBatchItemFailures() == null ? Set.of()
+                    : response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                            .collect(java.util.stream.Collectors.toSet());
+            for (Message m : messages) {
+                // A failed shop is dropped here rather than redelivered forever; in AWS it would go
+                // back to the queue and, after its retries, to the dead-letter queue.
+                aws.sqs.deleteMessage(b -> b.queueUrl(aws.pollQueueUrl).receiptHandle(m.receiptHandle()));
+                if (failed.contains(m.messageId())) {
+                    System.err.println("[doorstep-local] WARN shop poll failed: " + m.body());
+                }
+            }
+        }
+    }
+
+    /** The function behind each template logical id that API Gateway routes to. */
+    Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions() {
+        return Map.of(
+                "ShopifyWebhookFunction", e -> shopifyWebhook.handleRequest(e, LocalContext.of("ShopifyWebhookFunction")),
+                "UnsubscribeFunction", e -> unsubscribe.handleRequest(e, LocalContext.of("UnsubscribeFunction")),
+                "ShopApiFunction", e -> shopApi.handleRequest(e, LocalContext.of("ShopApiFunction")),
+                "AfterShipWebhookFunction", e -> aftershipWebhook.handleRequest(e,
+                        LocalContext.of("AfterShipWebhookFunction")));
+    }
+
+    /** The stream consumers by template logical id. */
+    Map<String, Function<DynamodbEvent, StreamsEventResponse>> streamFunctions() {
+        return Map.of(
+                "TrackingCreatorFunction", e -> trackingCreator.handleRequest(e,
+                        LocalContext.of("TrackingCreatorFunction")),
+                "FallbackFunction", e -> fallback.handleRequest(e, LocalContext.of("FallbackFunction")));
+    }
+
+    /** What a Scheduler firing invokes: the sender, with the schedule's JSON input. */
+    void fireReviewSender(Map<String, Object> input) {
+        reviewSender.handleRequest(input, LocalContext.of("ReviewSenderFunction"));
+    }
+}

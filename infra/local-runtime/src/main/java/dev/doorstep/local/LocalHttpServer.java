@@ -1,0 +1,144 @@
+package dev.doorstep.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves on localhost the routes API Gateway serves in AWS, each through its function, plus the
+ * local-only control routes under {@code /_local}. Requests are handled one at a time, and after
+ * each one the stream is drained, so what AWS would do asynchronously has happened when the
+ * answer arrives.
+ */
+final class LocalHttpServer {
+
+    /** Local-only routes: return status and JSON body, or empty when the path is not theirs. */
+    interface ControlRoutes {
+        Optional<Map.Entry<Integer, Object>> handle(String method, String path, Map<String, String> query)
+                throws Exception;
+    }
+
+    private static final int MAX_BODY = 6 * 1024 * 1024; // API Gateway's payload limit is 10 MB; Lambda's 6 MB
+
+    private final HttpServer server;
+    private final List<ApiRoute> routes;
+    private final ControlRoutes control;
+    private final Runnable afterEachRequest;
+    private final LocalClock clock;
+    private final ObjectMapper json;
+    private final Object lock = new Object();
+
+    LocalHttpServer(int port, List<ApiRoute> routes, ControlRoutes control, Runnable afterEachRequest,
+            LocalClock clock, ObjectMapper json) throws IOException {
+        this.routes = routes;
+        this.control = control;
+        this.afterEachRequest = afterEachRequest;
+        this.clock = clock;
+        this.json = json;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, 413, "application/json", "{\"status\":\"rejected\",\"reason\":\"body too large\"}");
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            synchronized (lock) {
+                Optional<Map.Entry<Integer, Object>> local = control.handle(method, path, query(exchange));
+                if (local.isPresent()) {
+                    send(exchange, local.get().getKey(), "application/json",
+                            json.writerWithDefaultPrettyPrinter().writeValueAsString(local.get().getValue()));
+                    return;
+                }
+                for (ApiRoute route : routes) {
+                    Optional<Map<String, String>> params = route.match(method, path);
+                    if (params.isPresent()) {
+                        String eventJson = HttpApiEvents.of(exchange, route, params.get(), body, clock.instant(), json);
+                        APIGatewayV2HTTPResponse response = route.function().apply(
+                                LambdaEvents.read(eventJson, APIGatewayV2HTTPEvent.class));
+                        afterEachRequest.run();
+                        reply(exchange, response);
+                        return;
+                    }
+                }
+            }
+            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+        } catch (Exception e) {
+            send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
+            System.err.println("[doorstep-local] request failed: " + e);
+        }
+    }
+
+    private static void reply(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        }
+        String body = response.getBody() == null ? "" : response.getBody();
+        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("content-type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        return bytes.length > MAX_BODY ? null : bytes;
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+}

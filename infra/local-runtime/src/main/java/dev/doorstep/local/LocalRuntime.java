@@ -1,0 +1,221 @@
+package dev.doorstep.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doorstep.aftership.sandbox.AfterShipSandbox;
+import dev.doorstep.emulator.ProjectRoot;
+import dev.doorstep.emulator.SentEmail;
+import dev.doorstep.lambda.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline on one machine with no AWS account: the emulator with the template's
+ * resources, the AfterShip sandbox, the HTTP API routes on localhost, and what AWS drives itself
+ * (stream records, the 12-hourly poll, TTL expiry, Scheduler firings) on a clock that moves only
+ * when told to.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 3000;
+    /** For local use only; the deployed app reads its secret from Secrets Manager. */
+    public static final String DEFAULT_SHOPIFY_SECRET = "doorstep-local-shopify-secret";
+    static final Duration POLL_INTERVAL = Duration.ofHours(12);
+
+    private final ObjectMapper json = Json.MAPPER;
+    private final LocalClock clock;
+    private final LocalAws aws;
+    private final AfterShipSandbox sandbox;
+    private final LocalFunctions functions;
+    private final StreamPump pump;
+    private final TtlSimulator ttl;
+    private final ScheduleFirer firer;
+    private final LocalHttpServer httpServer;
+    private final RuntimeLog log = new RuntimeLog(System.err);
+    private Instant nextPoll;
+
+    private LocalRuntime(int port, String shopifySecret) throws IOException {
+        clock = new LocalClock(Instant.now());
+        aws = LocalAws.start();
+        String external = System.getenv("AFTERSHIP_API_BASE_URL");
+        sandbox = external == null || external.isBlank() ? AfterShipSandbox.start() : null;
+        URI afterShip = sandbox != null ? sandbox.baseUrl() : URI.create(external.trim());
+        syncSandboxClock();
+
+        Path template = ProjectRoot.find().resolve("template.yaml");
+        TemplateFilters fromTemplate = new TemplateFilters(template, json);
+        URI publicUrl = URI.create("http://localhost:" + port);
+        functions = new LocalFunctions(aws, clock, afterShip, shopifySecret, publicUrl);
+
+        List<StreamPump.Subscription> subscriptions = new ArrayList<>();
+        functions.streamFunctions().forEach((name, fn) -> subscriptions.add(
+                new StreamPump.Subscription(name, fromTemplate.streamFilters(name), fn)));
+        pump = new StreamPump(aws.streams, aws.streamArn, subscriptions, json, log);
+        ttl = new TtlSimulator(aws.dynamo, LocalAws.TABLE, pump);
+        firer = new ScheduleFirer(aws.scheduler, LocalAws.SCHEDULE_GROUP, input -> {
+            try {
+                functions.fireReviewSender(json.readValue(input, new TypeReference<Map<String, Object>>() { }));
+            } catch (IOException e) {
+                throw new IllegalStateException("schedule input is not JSON: " + input, e);
+            }
+        }, log);
+        nextPoll = clock.instant().plus(POLL_INTERVAL);
+
+        List<ApiRoute> routes = new ArrayList<>();
+        var httpFunctions = functions.httpFunctions();
+        for (String[] r : fromTemplate.httpRoutes()) {
+            var fn = httpFunctions.get(r[2]);
+            if (fn == null) {
+                log.warn("template route " + r[0] + " " + r[1] + " -> " + r[2] + " is not hosted locally yet");
+                continue;
+            }
+            routes.add(new ApiRoute(r[0], r[1], fn));
+        }
+        this.httpServer = new LocalHttpServer(port, routes, this::control, pump::drain, clock, json);
+    }
+
+    public static LocalRuntime start(int port, String shopifySecret) throws IOException {
+        LocalRuntime runtime = new LocalRuntime(port, shopifySecret);
+        runtime.httpServer.start();
+        runtime.log.info("emulator " + runtime.aws.emulator.kind() + " at " + runtime.aws.emulator.endpoint()
+                + "; AfterShip at " + (runtime.sandbox != null ? runtime.sandbox.baseUrl() + " (sandbox)" : "external"));
+        runtime.log.info("serving on http://localhost:" + runtime.httpServer.port());
+        return runtime;
+    }
+
+    public int port() {
+        return httpServer.port();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    LocalFunctions functions() {
+        return functions;
+    }
+
+    Optional<AfterShipSandbox> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    /**
+     * Moves the clock forward, firing everything that becomes due on the way in time order: the
+     * 12-hourly poll, TTL deletions (and their stream records), and one-time schedules.
+     *
+     * @return what fired, in order
+     */
+    public synchronized List<String> advance(Duration by) {
+        Instant target = clock.instant().plus(by);
+        List<String> fired = new ArrayList<>();
+        pump.drain();
+        while (true) {
+            Instant next = Stream.of(Optional.of(nextPoll), firer.next(), ttl.next())
+                    .flatMap(Optional::stream).min(Instant::compareTo).orElse(target);
+            if (next.isAfter(target)) {
+                break;
+            }
+            clock.moveTo(next);
+            syncSandboxClock();
+            int schedules = firer.fireDue(clock.instant());
+            if (schedules > 0) {
+                fired.add(clock.instant() + " sent " + schedules + " scheduled review request(s)");
+            }
+            int expired = ttl.expire(clock.instant());
+            if (expired > 0) {
+                fired.add(clock.instant() + " TTL deleted " + expired + " item(s)");
+            }
+            pump.drain();
+            if (!nextPoll.isAfter(clock.instant())) {
+                functions.poll(aws, clock.instant());
+                pump.drain();
+                fired.add(clock.instant() + " delivery poll");
+                nextPoll = nextPoll.plus(POLL_INTERVAL);
+            }
+        }
+        clock.moveTo(target);
+        syncSandboxClock();
+        return fired;
+    }
+
+    private void syncSandboxClock() {
+        if (sandbox != null) {
+            sandbox.clock(clock.instant());
+        }
+    }
+
+    private Optional<Map.Entry<Integer, Object>> control(String method, String path, Map<String, String> query) {
+        if (!path.startsWith("/_local/")) {
+            return Optional.empty();
+        }
+        return switch (method + " " + path) {
+            case "GET /_local/clock" -> Optional.of(Map.entry(200, Map.of("now", clock.instant().toString(),
+                    "nextPoll", nextPoll.toString())));
+            case "POST /_local/clock/advance" -> {
+                String by = query.getOrDefault("by", "PT12H");
+                Duration duration;
+                try {
+                    duration = Duration.parse(by);
+                } catch (java.time.format.DateTimeParseException e) {
+                    yield Optional.of(Map.entry(400, Map.of("reason", "by must be an ISO-8601 duration like PT12H or P3D")));
+                }
+                if (duration.isNegative()) {
+                    yield Optional.of(Map.entry(400, Map.of("reason", "the clock only moves forward")));
+                }
+                List<String> fired = advance(duration);
+                yield Optional.of(Map.entry(200, Map.of("now", clock.instant().toString(), "fired", fired)));
+            }
+            case "GET /_local/emails" -> Optional.of(Map.entry(200, emails()));
+            default -> Optional.of(Map.entry(404, Map.of("reason", "unknown local route " + path)));
+        };
+    }
+
+    /** The review-request emails sent so far, as read back from the emulator. */
+    public List<Map<String, Object>> emails() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SentEmail mail : aws.emulator.sentEmails().all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("messageId", mail.messageId());
+            m.put("to", mail.to());
+            m.put("subject", mail.subject());
+            m.put("text", TextPart.of(mail));
+            m.put("headers", mail.headers());
+            out.add(m);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        httpServer.stop();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "run";
+        int port = Integer.parseInt(System.getenv().getOrDefault("DOORSTEP_PORT", Integer.toString(DEFAULT_PORT)));
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--port")) {
+                port = Integer.parseInt(args[i + 1]);
+            }
+        }
+        String secret = System.getenv().getOrDefault("SHOPIFY_API_SECRET", DEFAULT_SHOPIFY_SECRET);
+        LocalRuntime runtime = start(port, secret);
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
+        if (mode.equals("demo")) {
+            new Demo(runtime, secret, System.out).run();
+        }
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.doorstep.local;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Does locally what Lambda's event source mappings do in AWS: reads the table's stream, applies
+ * each subscription's filter patterns (the template's own), and invokes the function with a batch,
+ * retrying the records it reports as failed a bounded number of times.
+ */
+final class StreamPump {
+
+    /** One event source mapping: a function and the filters of its template event. */
+    record Subscription(String name, List<EventPattern> filters,
+            Function<DynamodbEvent, StreamsEventResponse> function) {
+
+        boolean wants(ObjectNode record) {
+            return filters.isEmpty() || filters.stream().anyMatch(f -> f.matches(record));
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final List<Subscription> subscriptions;
+    private final ObjectMapper json;
+    private final Map<String, String> iterators = new LinkedHashMap<>();
+    private final Set<String> ttlDeletedKeys = new HashSet<>();
+    private final RuntimeLog log;
+
+    StreamPump(DynamoDbStreamsClient streams, String streamArn, List<Subscription> subscriptions, ObjectMapper json,
+            RuntimeLog log) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+        this.subscriptions = subscriptions;
+        this.json = json;
+        this.log = log;
+    }
+
+    /** The TTL simulator deletes an item: its REMOVE record will carry the TTL service identity. */
+    synchronized void markTtlDelete(Map<String, AttributeValue> key) {
+        ttlDeletedKeys.add(keyOf(key));
+    }
+
+    /** Delivers every record written so far; returns how many records were read. */
+    synchronized int drain() {
+        int total = 0;
+        while (true) {
+            List<Record> batch = read();
+            if (batch.isEmpty()) {
+                return total;
+            }
+            total += batch.size();
+            List<ObjectNode> records = new ArrayList<>();
+            for (Record r : batch) {
+                boolean ttl = "REMOVE".equals(r.eventNameAsString()) && ttlDeletedKeys.remove(keyOf(r.dynamodb().keys()));
+                records.add(StreamRecordJson.of(r, streamArn, ttl, json));
+            }
+            for (Subscription s : subscriptions) {
+                List<ObjectNode> wanted = records.stream().filter(s::wants).toList();
+                if (!wanted.isEmpty()) {
+                    deliver(s, wanted);
+                }
+            }
+        }
+    }
+
+    private void deliver(Subscription s, List<ObjectNode> records) {
+        List<ObjectNode> pending = records;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
+            ObjectNode event = json.createObjectNode();
+            ArrayNode array = event.putArray("Records");
+            pending.forEach(array::add);
+            StreamsEventResponse response;
+            try {
+                response = s.function().apply(LambdaEvents.read(event.toString(), DynamodbEvent.class));
+            } catch (RuntimeException e) {
+                log.warn(s.name() + " failed on a batch of " + pending.size() + " (attempt " + attempt + "): " + e);
+                continue; // the whole batch is retried, as Lambda does for a function error
+            }
+            Set<String> failed = new HashSet<>();
+            if (response != null && response.getBatchItemFailures() != null) {
+                response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            }
+            pending = pending.stream()
+                    .filter(r -> failed.contains(r.path("dynamodb").path("SequenceNumber").asText())).toList();
+        }
+        if (!pending.isEmpty()) {
+            log.warn(s.name() + " gave up on " + pending.size() + " record(s) after " + MAX_ATTEMPTS
+                    + " attempts (in AWS they would go to the on-failure queue)");
+        }
+    }
+
+    private List<Record> read() {
+        List<Record> out = new ArrayList<>();
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b
+                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator());
+            if (iterator == null) {
+                continue;
+            }
+            var page = streams.getRecords(b -> b.shardIterator(iterator));
+            out.addAll(page.records());
+            iterators.put(shard.shardId(), page.nextShardIterator());
+        }
+        return out;
+    }
+
+    private static String keyOf(Map<String, AttributeValue> key) {
+        return key.get("pk").s() + "|" + key.get("sk").s();
+    }
+}
