@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -37,6 +38,7 @@ final class LocalAws {
 
     private LocalAws(AwsEmulator emulator) {
         this.emulator = emulator;
+        emulator.reset(); // a fresh start when the emulator is ours (moto); a no-op for an external one
         this.dynamo = emulator.client(DynamoDbClient.builder());
         this.streams = emulator.client(DynamoDbStreamsClient.builder());
         this.scheduler = emulator.client(SchedulerClient.builder());
@@ -49,7 +51,11 @@ final class LocalAws {
         } catch (ConflictException exists) {
             // a previous run against the same external emulator
         }
-        ses.createEmailIdentity(b -> b.emailIdentity(SENDER));
+        try {
+            ses.createEmailIdentity(b -> b.emailIdentity(SENDER));
+        } catch (AlreadyExistsException exists) {
+            // a previous run against the same external emulator
+        }
         this.kmsKeyId = kms.createKey(b -> b.description("doorstep local AfterShip keys")).keyMetadata().keyId();
         this.pollQueueUrl = sqs.createQueue(b -> b.queueName("doorstep-shop-polls")).queueUrl();
     }

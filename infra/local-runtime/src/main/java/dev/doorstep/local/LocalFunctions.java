@@ -13,6 +13,7 @@ import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
+import dev.doorstep.core.sending.SendConfirmation;
 import dev.doorstep.core.sending.UnsubscribeTokens;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
@@ -21,6 +22,7 @@ import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.scheduling.ReviewSenderTarget;
 import dev.doorstep.sending.DynamoDbSuppressionList;
 import dev.doorstep.sending.ReviewSenderFunction;
+import dev.doorstep.sending.SesFeedbackFunction;
 import dev.doorstep.sending.UnsubscribeFunction;
 import dev.doorstep.shopapi.AfterShipCouriersKeyCheck;
 import dev.doorstep.shopapi.ShopApiFunction;
@@ -76,6 +78,7 @@ final class LocalFunctions {
     final ShopPollWorker pollWorker;
     final FallbackFunction fallback;
     final AfterShipWebhookFunction aftershipWebhook;
+    final SesFeedbackFunction sesFeedback;
     private final ObjectMapper json = Json.MAPPER;
 
     LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
@@ -106,6 +109,7 @@ final class LocalFunctions {
                 new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
         reviewSender = new ReviewSenderFunction(sending, clock);
         unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
+        sesFeedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
                 new AfterShipCouriersKeyCheck(new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl))),
                 new KmsApiKeyCipher(aws.kms, aws.kmsKeyId), scheduler, clock);
