@@ -1,0 +1,58 @@
+package dev.doorstep.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Many invocations in one warm container with a 256 MB heap cap: the heap high-water mark of every
+ * function, and the webhook's warm throughput against a bare PutItem loop on the same emulator.
+ */
+final class Bursts {
+
+    static final String HEAP_CAP = "-Xmx256m";
+
+    record Heap(LambdaFunction function, long peakBytes, int invocations, int exitCode) {
+    }
+
+    record Result(Sample webhookPerSecond, Sample putItemPerSecond, List<Heap> heaps, long naiveHeapPeak,
+            int burstSize) {
+    }
+
+    private Bursts() {
+    }
+
+    static Result measure(Launcher launcher, List<LambdaFunction> functions, int burstSize, int rounds,
+            PrintStream progress) {
+        LambdaFunction webhook = functions.stream().filter(LambdaFunction::isShopifyWebhook).findFirst().orElseThrow();
+        List<Path> webhookEvents = WebhookBurst.write(launcher.root().resolve("events/shopify-webhook/orders-fulfilled.json"),
+                burstSize, launcher.work().resolve("webhook-burst"));
+        Sample webhookRate = new Sample();
+        Sample putRate = new Sample();
+        long webhookHeap = 0;
+        long naiveHeap = 0;
+        int webhookExit = 0;
+        for (int round = 1; round <= rounds; round++) {
+            progress.printf("warm throughput round %d/%d (%d invocations each)%n", round, rounds, burstSize);
+            ChildJvm.Result naive = launcher.naive(List.of(HEAP_CAP), burstSize);
+            ChildJvm.Result hook = launcher.function(webhook, List.of(HEAP_CAP), burstSize, webhookEvents);
+            putRate.add(naive.invocationsPerSecond());
+            webhookRate.add(hook.invocationsPerSecond());
+            webhookHeap = Math.max(webhookHeap, hook.heapPeakBytes());
+            naiveHeap = Math.max(naiveHeap, naive.heapPeakBytes());
+            webhookExit = Math.max(webhookExit, hook.exitCode());
+        }
+        List<Heap> heaps = new ArrayList<>();
+        for (LambdaFunction f : functions) {
+            if (f == webhook) {
+                heaps.add(new Heap(f, webhookHeap, burstSize, webhookExit));
+                continue;
+            }
+            progress.printf("heap burst %s%n", f.name());
+            ChildJvm.Result r = launcher.function(f, List.of(HEAP_CAP), burstSize, f.eventFiles(launcher.root()));
+            heaps.add(new Heap(f, r.heapPeakBytes(), burstSize, r.exitCode()));
+        }
+        return new Result(webhookRate, putRate, heaps, naiveHeap, burstSize);
+    }
+}
