@@ -14,10 +14,12 @@ import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.timing.SendDecision;
 import dev.doorstep.core.timing.TimingReason;
+import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.WithAwsEmulator;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -322,6 +324,18 @@ class EventPublisherFunctionTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(recording.calls()).isEmpty();
         assertThat(drainQueue()).isEmpty();
+    }
+
+    @Test
+    void theSampleEventForSamLocalInvokePublishesTheDeliveryAndTheSchedule() throws Exception {
+        String sample = Files.readString(ProjectRoot.find().resolve("events/event-publisher/order-delivered.json"));
+
+        StreamsEventResponse response = function(recordingBus()).handleRequest(StreamRecords.read(sample), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<JsonNode> received = drainQueue();
+        assertThat(types(received)).containsExactly("DeliverySeen", "ReviewRequestScheduled");
+        assertThat(received.toString()).doesNotContain("customer@example.com").doesNotContain("Sample Customer");
     }
 
     @Test
