@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.SweepOutcome;
+import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -31,6 +33,7 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
     private static final long RESERVE_MILLIS = 20_000;
 
     private final ShopStore shops;
+    private final OrderStore orders;
     private final ShopPollFanOut fanOut;
     private final DueWorkSweep sweep;
     private final Clock clock;
@@ -41,11 +44,13 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
     }
 
     public DeliveryPollerFunction(PollerWiring wiring, SqsClient sqs, String queueUrl, Clock clock) {
-        this(wiring.shops(), new ShopPollFanOut(sqs, queueUrl), wiring.sweep(), clock);
+        this(wiring.shops(), wiring.orders(), new ShopPollFanOut(sqs, queueUrl), wiring.sweep(), clock);
     }
 
-    DeliveryPollerFunction(ShopStore shops, ShopPollFanOut fanOut, DueWorkSweep sweep, Clock clock) {
+    DeliveryPollerFunction(ShopStore shops, OrderStore orders, ShopPollFanOut fanOut, DueWorkSweep sweep,
+            Clock clock) {
         this.shops = shops;
+        this.orders = orders;
         this.fanOut = fanOut;
         this.sweep = sweep;
         this.clock = clock;
@@ -79,6 +84,11 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
         }
         METRICS.emit("FallbacksUsed", swept.fallbacksUsed(), "Count", Map.of("Source", "Sweep"));
         METRICS.emit("TrackingRetries", swept.trackingCreated() + swept.trackingGivenUp(), "Count", Map.of());
+        // After the sweep, so orders it just moved past their fallback deadline no longer count.
+        double oldestWaitingDays = orders.oldestWaitingFulfilledAt()
+                .map(at -> Duration.between(at, clock.instant()).toMinutes() / (24 * 60.0)).orElse(0.0);
+        METRICS.emit("OldestWaitingForDeliveryDays", oldestWaitingDays, "None", Map.of());
+        summary.put("oldestWaitingForDeliveryDays", oldestWaitingDays);
         return summary;
     }
 

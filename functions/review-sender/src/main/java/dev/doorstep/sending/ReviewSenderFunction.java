@@ -9,6 +9,7 @@ import dev.doorstep.core.sending.TransientMailFailure;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,6 +44,10 @@ public final class ReviewSenderFunction implements RequestHandler<Map<String, Ob
             LOG.info("review request " + outcome.result().name().toLowerCase(java.util.Locale.ROOT),
                     with(ids, "reason", outcome.reason(), "messageId", outcome.messageId()));
             METRICS.count("ReviewRequests", Map.of("Outcome", outcome.result().name()));
+            if (outcome.result() == SendOutcome.Result.SENT && outcome.deliveredAt() != null) {
+                METRICS.emit("DeliveryToSendLagHours",
+                        Duration.between(outcome.deliveredAt(), clock.instant()).toMinutes() / 60.0, "None", Map.of());
+            }
             return with(Map.of("status", outcome.result().name(), "reason", outcome.reason()), "messageId",
                     outcome.messageId());
         } catch (TransientMailFailure e) {

@@ -6,6 +6,7 @@ import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,6 +36,7 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
     static final int MAX_EVENT_AGE_SECONDS = 86_400;
     static final int MAX_RETRY_ATTEMPTS = 185;
     private static final JsonLog LOG = JsonLog.of(EventBridgeReviewScheduler.class);
+    private static final Metrics METRICS = Metrics.forFunction("ReviewScheduler");
 
     private final SchedulerClient scheduler;
     private final ReviewSenderTarget target;
@@ -60,6 +62,7 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
         try {
             scheduler.createSchedule(create(name, time, invocation));
             log("review request scheduled", order, name, time);
+            METRICS.count("ReviewRequestsScheduled");
         } catch (ConflictException e) {
             // Already there, or mid-update: read it back and make it say what we want.
             confirmOrUpdate(order, name, time, invocation);

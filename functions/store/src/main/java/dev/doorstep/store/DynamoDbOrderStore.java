@@ -98,6 +98,9 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
         }
     }
 
+    private static final int OLDEST_WAITING_PAGES = 4;
+    private static final int OLDEST_WAITING_PAGE_SIZE = 50;
+
     @Override
     public List<Order> dueBy(Instant now, int limit) {
         List<Map<String, AttributeValue>> due = new ArrayList<>();
@@ -112,6 +115,41 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
         }
         return due.stream().sorted(Comparator.comparing(i -> i.get(DoorstepTable.GSI1_SK).s()))
                 .limit(limit).map(mapper::fromItem).toList();
+    }
+
+    /**
+     * A waiting order's due time is its fallback deadline, so in each due shard the first waiting
+     * order in due-time order is that shard's longest-waiting one (exactly so when shops share the
+     * default fallback days). The sweep has just moved every waiting order past its deadline on, so
+     * few other items come before it; a page or two per shard is read, never a scan.
+     */
+    @Override
+    public Optional<Instant> oldestWaitingFulfilledAt() {
+        Instant oldest = null;
+        for (int shard = 0; shard < Keys.DUE_SHARDS; shard++) {
+            String partition = "DUE#" + shard;
+            Map<String, AttributeValue> start = null;
+            for (int page = 0; page < OLDEST_WAITING_PAGES; page++) {
+                Map<String, AttributeValue> from = start;
+                QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(DoorstepTable.GSI1)
+                        .keyConditionExpression("gsi1pk = :p")
+                        .filterExpression("#status = :waiting")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition),
+                                ":waiting", AttributeValue.fromS(OrderStatus.WAITING_FOR_DELIVERY.name())))
+                        .limit(OLDEST_WAITING_PAGE_SIZE).exclusiveStartKey(from));
+                if (!response.items().isEmpty()) {
+                    Instant first = mapper.fromItem(response.items().getFirst()).fulfillment().fulfilledAt();
+                    oldest = oldest == null || first.isBefore(oldest) ? first : oldest;
+                    break;
+                }
+                if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                    break;
+                }
+                start = response.lastEvaluatedKey();
+            }
+        }
+        return Optional.ofNullable(oldest);
     }
 
     /**

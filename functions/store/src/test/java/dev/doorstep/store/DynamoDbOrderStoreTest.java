@@ -167,6 +167,27 @@ class DynamoDbOrderStoreTest {
     }
 
     @Test
+    void theOldestWaitingOrderIsFoundThroughTheDueIndexNotAScan() {
+        assertThat(store.oldestWaitingFulfilledAt()).isEmpty();
+        Instant now = Orders.FULFILLED.plus(Duration.ofDays(20));
+        for (int i = 0; i < 10; i++) {
+            String id = "30" + i;
+            Order order = Orders.received(SHOP + i, id, now).toBuilder()
+                    .fulfillment(new dev.doorstep.core.model.Fulfillment("f", Orders.FULFILLED.plus(Duration.ofDays(i)),
+                            "1Z", "UPS", "US"))
+                    .fallbackDeadline(Orders.FULFILLED.plus(Duration.ofDays(60 + i))).build()
+                    .moveTo(OrderStatus.CREATING_TRACKING, "trackable", now);
+            store.insert(order);
+            if (i != 0) { // the oldest stays in CREATING_TRACKING: not waiting for delivery
+                Order read = store.find(order.key()).orElseThrow();
+                store.update(read, read.moveTo(OrderStatus.WAITING_FOR_DELIVERY, "tracking created", now));
+            }
+        }
+
+        assertThat(store.oldestWaitingFulfilledAt()).contains(Orders.FULFILLED.plus(Duration.ofDays(1)));
+    }
+
+    @Test
     void aWaitingOrderIsDueAtItsFallbackDeadline() {
         Order order = Orders.creatingTracking(SHOP, "1001");
         store.insert(order);

@@ -55,6 +55,14 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<Instant> oldestWaitingFulfilledAt() {
+        return orders.values().stream()
+                .filter(o -> o.status() == dev.doorstep.core.model.OrderStatus.WAITING_FOR_DELIVERY
+                        && o.fallbackDeadline() != null)
+                .map(o -> o.fulfillment().fulfilledAt()).min(Instant::compareTo);
+    }
+
+    @Override
     public Page<Order> ordersOf(String shop, String cursor, int limit) {
         List<Order> all = new ArrayList<>(orders.values().stream().filter(o -> o.key().shop().equals(shop))
                 .sorted(Comparator.comparing(Order::receivedAt, Comparator.nullsLast(Comparator.reverseOrder()))

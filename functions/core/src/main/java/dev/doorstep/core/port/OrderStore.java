@@ -28,6 +28,13 @@ public interface OrderStore {
     /** Orders whose {@link Order#dueAt()} is at or before {@code now}, oldest first, without a scan. */
     List<Order> dueBy(Instant now, int limit);
 
+    /**
+     * When the longest-waiting order still "Waiting for delivery" was fulfilled, for the alarm on the
+     * age of the oldest waiting order. Read from the due index, so only orders with a fallback deadline
+     * (fallback on, the default) are seen; empty when none waits.
+     */
+    Optional<Instant> oldestWaitingFulfilledAt();
+
     /** One page of a shop's orders, newest first; {@code cursor} is null for the first page. */
     Page<Order> ordersOf(String shop, String cursor, int limit);
 

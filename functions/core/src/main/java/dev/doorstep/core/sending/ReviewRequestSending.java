@@ -72,7 +72,7 @@ public final class ReviewRequestSending {
         Order order = found.get();
         switch (order.status()) {
             case SENT -> {
-                return new SendOutcome(key, Result.ALREADY_SENT, "already sent", order.messageId());
+                return new SendOutcome(key, Result.ALREADY_SENT, "already sent", order.messageId(), null);
             }
             case SCHEDULED -> {
                 if (order.sendAt() != null && order.sendAt().isAfter(now.plus(EARLY_TOLERANCE))) {
@@ -164,13 +164,13 @@ public final class ReviewRequestSending {
         try {
             orders.update(claimed, claimed.moveTo(OrderStatus.SENT, reason, now).toBuilder()
                     .messageId(messageId).leaseUntil(null).build());
-            return new SendOutcome(claimed.key(), Result.SENT, reason, messageId);
+            return new SendOutcome(claimed.key(), Result.SENT, reason, messageId, claimed.deliveredAt());
         } catch (StaleOrderException e) {
             // The send event may have marked it SENT first, or a cancellation raced the send. The email
             // is out either way; report it as sent, and the stored status tells the rest.
             Order stored = orders.find(claimed.key()).orElse(claimed);
             return new SendOutcome(claimed.key(), Result.SENT, "review request sent; order is now "
-                    + stored.status().label(), messageId);
+                    + stored.status().label(), messageId, claimed.deliveredAt());
         }
     }
 }

@@ -35,12 +35,12 @@ public final class SendConfirmation {
             Order order = found.get();
             if (order.status() != OrderStatus.SENDING) {
                 return new SendOutcome(key, order.status() == OrderStatus.SENT ? Result.ALREADY_SENT
-                        : Result.NOT_PENDING, "nothing to confirm: " + order.status().label(), order.messageId());
+                        : Result.NOT_PENDING, "nothing to confirm: " + order.status().label(), order.messageId(), null);
             }
             try {
                 orders.update(order, order.moveTo(OrderStatus.SENT, "review request sent (confirmed by the mail"
                         + " service)", at).toBuilder().messageId(messageId).leaseUntil(null).build());
-                return new SendOutcome(key, Result.SENT, "confirmed by the mail service", messageId);
+                return new SendOutcome(key, Result.SENT, "confirmed by the mail service", messageId, order.deliveredAt());
             } catch (StaleOrderException e) {
                 // The sender marked it meanwhile (or a cancellation landed): read again.
                 if (attempt == ATTEMPTS) {

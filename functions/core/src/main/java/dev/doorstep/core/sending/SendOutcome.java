@@ -1,14 +1,17 @@
 package dev.doorstep.core.sending;
 
 import dev.doorstep.core.model.OrderKey;
+import java.time.Instant;
 
 /**
  * What one send attempt did, for the log line and the handler's answer.
  *
  * @param reason a sentence a merchant can read (never personal data)
  * @param messageId the mail service's id when the request went out, else null
+ * @param deliveredAt when the parcel was delivered, for the delivery-to-send lag metric; null when
+ *     not sent or not timed on a delivery
  */
-public record SendOutcome(OrderKey order, Result result, String reason, String messageId) {
+public record SendOutcome(OrderKey order, Result result, String reason, String messageId, Instant deliveredAt) {
 
     public enum Result {
         /** This attempt sent the email. */
@@ -30,6 +33,6 @@ public record SendOutcome(OrderKey order, Result result, String reason, String m
     }
 
     static SendOutcome of(OrderKey order, Result result, String reason) {
-        return new SendOutcome(order, result, reason, null);
+        return new SendOutcome(order, result, reason, null, null);
     }
 }

@@ -199,6 +199,11 @@ class SettingsUpdateTest {
         }
 
         @Override
+        public Optional<Instant> oldestWaitingFulfilledAt() {
+            return delegate.oldestWaitingFulfilledAt();
+        }
+
+        @Override
         public void delete(OrderKey key) {
             delegate.delete(key);
         }
