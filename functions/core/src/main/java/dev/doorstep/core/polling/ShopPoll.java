@@ -40,6 +40,9 @@ public final class ShopPoll {
      * integration is on, at most one poll interval earlier, so this leaves room for a lost checkpoint.
      */
     public static final Duration FIRST_POLL_LOOKBACK = Duration.ofDays(30);
+
+    /** Cycles are not exactly an interval apart; a shop polled a little less than its interval ago is due. */
+    static final Duration INTERVAL_SLACK = Duration.ofHours(1);
     /** A guard against a cursor that never ends: 1,000 pages of 200 is AfterShip's whole 160,000 cap. */
     static final int MAX_PAGES = 1_000;
     private static final int MAX_LISTED_PROBLEMS = 20;
@@ -73,6 +76,11 @@ public final class ShopPoll {
         Instant last = found.get().lastPolledAt();
         if (last != null && !last.isBefore(until)) {
             return ShopPollOutcome.skipped(shop, "already polled up to " + last);
+        }
+        Duration interval = found.get().settings().pollInterval();
+        if (last != null && last.plus(interval).minus(INTERVAL_SLACK).isAfter(until)) {
+            // A shop may ask to be polled less often than the deployment's cycle (e.g. it relies on webhooks).
+            return ShopPollOutcome.skipped(shop, "polled at " + last + ", its poll interval is " + interval);
         }
         Instant since = last == null ? until.minus(FIRST_POLL_LOOKBACK) : last.minus(OVERLAP);
 

@@ -109,6 +109,19 @@ class ShopPollTest extends PollFixtures {
     }
 
     @Test
+    void aShopWithALongerPollIntervalIsSkippedUntilItIsDue() {
+        Shop shop = shops.find(SHOP).orElseThrow();
+        shops.save(new Shop(shop.settings().toBuilder().pollInterval(Duration.ofHours(24)).build(), true, null));
+        poll.poll(SHOP, POLL, NOW);
+
+        ShopPollOutcome halfway = poll.poll(SHOP, POLL.plus(Duration.ofHours(12)), NOW.plus(Duration.ofHours(12)));
+        poll.poll(SHOP, POLL.plus(Duration.ofHours(24)), NOW.plus(Duration.ofHours(24)));
+
+        assertThat(halfway.skipped()).contains("poll interval");
+        assertThat(aftership.queries).hasSize(2);
+    }
+
+    @Test
     void aPollKilledOnPageTwoKeepsTheCheckpointAndTheRerunConverges() {
         int count = FakeAfterShip.PAGE + 50;
         for (int i = 0; i < count; i++) {
