@@ -17,7 +17,7 @@ final class Bursts {
     }
 
     record Result(Sample webhookPerSecond, Sample putItemPerSecond, List<Heap> heaps, long naiveHeapPeak,
-            int burstSize) {
+            int burstSize, String webhookCalls, String naiveCalls) {
     }
 
     private Bursts() {
@@ -43,6 +43,9 @@ final class Bursts {
             naiveHeap = Math.max(naiveHeap, naive.heapPeakBytes());
             webhookExit = Math.max(webhookExit, hook.exitCode());
         }
+        // One more of each with the call counter on: what one webhook asks of AWS, against one PutItem.
+        String webhookCalls = launcher.function(webhook, List.of(HEAP_CAP), burstSize, webhookEvents, true).calls();
+        String naiveCalls = launcher.naive(List.of(HEAP_CAP), burstSize, true).calls();
         List<Heap> heaps = new ArrayList<>();
         for (LambdaFunction f : functions) {
             if (f == webhook) {
@@ -53,6 +56,6 @@ final class Bursts {
             ChildJvm.Result r = launcher.function(f, List.of(HEAP_CAP), burstSize, f.eventFiles(launcher.root()));
             heaps.add(new Heap(f, r.heapPeakBytes(), burstSize, r.exitCode()));
         }
-        return new Result(webhookRate, putRate, heaps, naiveHeap, burstSize);
+        return new Result(webhookRate, putRate, heaps, naiveHeap, burstSize, webhookCalls, naiveCalls);
     }
 }

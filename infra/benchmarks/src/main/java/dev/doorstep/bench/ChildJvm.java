@@ -27,7 +27,7 @@ final class ChildJvm {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
 
     record Result(double coldStartMillis, double initMillis, String response, int burstInvocations,
-            long burstNanos, long heapPeakBytes, int exitCode) {
+            long burstNanos, long heapPeakBytes, String calls, int exitCode) {
 
         double invocationsPerSecond() {
             return burstNanos == 0 ? Double.NaN : burstInvocations / (burstNanos / 1e9);
@@ -57,6 +57,7 @@ final class ChildJvm {
         int burst = 0;
         long burstNanos = 0;
         long heap = 0;
+        String calls = "";
         long started = System.nanoTime();
         try {
             Process process = builder.start();
@@ -74,6 +75,8 @@ final class ChildJvm {
                         burstNanos = Long.parseLong(field(line, "nanos"));
                     } else if (line.startsWith("HEAP_PEAK ")) {
                         heap = Long.parseLong(field(line, "bytes"));
+                    } else if (line.startsWith("CALLS ")) {
+                        calls = line.substring("CALLS ".length());
                     }
                 }
             }
@@ -81,7 +84,7 @@ final class ChildJvm {
                 process.destroyForcibly();
                 throw new IllegalStateException(mainClass + " did not finish; see " + log);
             }
-            return new Result(cold, init, response, burst, burstNanos, heap, process.exitValue());
+            return new Result(cold, init, response, burst, burstNanos, heap, calls, process.exitValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

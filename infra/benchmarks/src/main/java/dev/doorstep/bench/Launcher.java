@@ -1,5 +1,6 @@
 package dev.doorstep.bench;
 
+import dev.doorstep.bench.probe.AwsCallCounter;
 import dev.doorstep.bench.probe.FunctionProbe;
 import dev.doorstep.bench.probe.NaiveDynamoDbWrite;
 import java.nio.file.Files;
@@ -29,21 +30,51 @@ record Launcher(Path root, Path java, Path probeJar, Path serializationJar, Path
 
     /** One container of {@code function}: its Lambda jar, then the probe and the serializer. */
     ChildJvm.Result function(LambdaFunction function, List<String> extraFlags, int invocations, List<Path> events) {
-        List<String> flags = new ArrayList<>(ChildJvm.LAMBDA_FLAGS);
-        flags.addAll(extraFlags);
+        return function(function, extraFlags, invocations, events, false);
+    }
+
+    /** @param countCalls also count the container's AWS calls (an SDK interceptor; not for timings that matter) */
+    ChildJvm.Result function(LambdaFunction function, List<String> extraFlags, int invocations, List<Path> events,
+            boolean countCalls) {
         List<String> args = new ArrayList<>(List.of(function.handler(), Integer.toString(invocations)));
         events.forEach(e -> args.add(e.toString()));
-        return ChildJvm.run(java, flags, List.of(function.jar(root), probeJar, serializationJar),
-                FunctionProbe.class.getName(), args, account.environment(account.freshTable()),
-                work.resolve(function.name() + ".log"));
+        List<Path> classpath = new ArrayList<>(List.of(function.jar(root), probeJar, serializationJar));
+        return ChildJvm.run(java, flags(extraFlags, countCalls, classpath), classpath, FunctionProbe.class.getName(),
+                args, account.environment(account.freshTable()), work.resolve(function.name() + ".log"));
     }
 
     /** The naive baseline: {@code writes} PutItems from a fresh JVM with the SDK's default set-up. */
     ChildJvm.Result naive(List<String> extraFlags, int writes) {
+        return naive(extraFlags, writes, false);
+    }
+
+    ChildJvm.Result naive(List<String> extraFlags, int writes, boolean countCalls) {
+        List<Path> classpath = new ArrayList<>(List.of(naiveJar));
+        return ChildJvm.run(java, flags(extraFlags, countCalls, classpath), classpath,
+                NaiveDynamoDbWrite.class.getName(), List.of(Integer.toString(writes)),
+                account.environment(account.freshTable()), work.resolve("naive-baseline.log"));
+    }
+
+    private List<String> flags(List<String> extraFlags, boolean countCalls, List<Path> classpath) {
         List<String> flags = new ArrayList<>(ChildJvm.LAMBDA_FLAGS);
         flags.addAll(extraFlags);
-        return ChildJvm.run(java, flags, List.of(naiveJar), NaiveDynamoDbWrite.class.getName(),
-                List.of(Integer.toString(writes)), account.environment(account.freshTable()),
-                work.resolve("naive-baseline.log"));
+        if (countCalls) {
+            flags.add("-Dbench.countCalls=true");
+            classpath.add(interceptors());
+        }
+        return flags;
+    }
+
+    /** A classpath folder holding only the SDK's global-interceptor file that names the call counter. */
+    private Path interceptors() {
+        try {
+            Path dir = work.resolve("interceptors");
+            Path file = dir.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, AwsCallCounter.class.getName() + "\n");
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -151,12 +151,14 @@ final class PollCost {
         }
         try (ExecutorService setup = Executors.newFixedThreadPool(4)) {
             List<Future<?>> done = new ArrayList<>();
-            for (String shop : shopNames) {
+            for (int index = 0; index < shopNames.size(); index++) {
+                String shop = shopNames.get(index);
+                long firstOrderId = 1_000_000L + index * 10_000L; // unique across shops, like Shopify's ids
                 done.add(setup.submit(() -> {
                     stores.shops().save(Shop.installed(ShopSettings.defaults(shop).toBuilder().shopCountry("US")
                             .aftershipEnabled(true).build()));
                     for (int n = 0; n < s.ordersPerShop(); n++) {
-                        String orderId = Integer.toString(100_000 + n);
+                        String orderId = Long.toString(firstOrderId + n);
                         boolean changes = n < s.changedPerShop();
                         String number = (changes ? "BENCHDELIVERED2X" : "BENCHTRANSITX") + shop.hashCode() + "N" + n;
                         String trackingId = createTracking(sandbox, apiKey(s, shop), number, orderId);

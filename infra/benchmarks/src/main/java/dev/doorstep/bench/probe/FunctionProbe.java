@@ -58,6 +58,10 @@ public final class FunctionProbe {
         long burstNanos = System.nanoTime() - burstStart;
         System.out.println("BURST invocations=" + (invocations - 1) + " nanos=" + burstNanos);
         System.out.println("HEAP_PEAK bytes=" + HeapPeak.bytes());
+        if (Boolean.getBoolean("bench.countCalls")) {
+            System.out.println("CALLS " + Class.forName("dev.doorstep.bench.probe.AwsCallCounter")
+                    .getMethod("summary").invoke(null));
+        }
         System.out.flush();
         System.exit(0); // the SDK's idle-connection reapers must not keep the JVM alive
     }

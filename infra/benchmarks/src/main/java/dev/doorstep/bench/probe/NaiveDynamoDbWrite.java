@@ -32,6 +32,9 @@ public final class NaiveDynamoDbWrite {
         }
         System.out.println("BURST invocations=" + (writes - 1) + " nanos=" + (System.nanoTime() - burstStart));
         System.out.println("HEAP_PEAK bytes=" + HeapPeak.bytes());
+        if (Boolean.getBoolean("bench.countCalls")) {
+            System.out.println("CALLS " + AwsCallCounter.summary());
+        }
         System.out.flush();
         System.exit(0);
     }
