@@ -94,7 +94,8 @@ final class ShopifyDeliveries {
         body = trackingNumber == null
                 ? body.replace("\"tracking_number\":\"1234567890\"", "\"tracking_number\":null")
                         .replace("\"tracking_numbers\":[\"1234567890\"]", "\"tracking_numbers\":[]")
-                : body.replace("1234567890", trackingNumber);
+                : body.replace("\"1234567890\"", "\"" + trackingNumber + "\"")
+                        .replace("tracking-id=1234567890", "tracking-id=" + trackingNumber);
         APIGatewayV2HTTPEvent event = signed("fulfillments-create", body);
         header(event, "x-shopify-shop-domain", shop);
         return fresh(event);
