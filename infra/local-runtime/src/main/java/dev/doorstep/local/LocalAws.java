@@ -6,12 +6,14 @@ import dev.doorstep.store.DoorstepTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS side of the local runtime: the emulator (whatever {@code AWS_ENDPOINT_URL} names, else
@@ -23,6 +25,7 @@ final class LocalAws {
     static final String TABLE = "doorstep";
     static final String SCHEDULE_GROUP = "doorstep-review-requests";
     static final String SENDER = "reviews@doorstep.local";
+    static final String EVENT_BUS = "doorstep-events";
     static final String ACCOUNT = AwsEmulator.ACCOUNT_ID;
 
     final AwsEmulator emulator;
@@ -32,9 +35,11 @@ final class LocalAws {
     final SesV2Client ses;
     final KmsClient kms;
     final SqsClient sqs;
+    final EventBridgeClient events;
     final String streamArn;
     final String kmsKeyId;
     final String pollQueueUrl;
+    final String eventsQueueUrl;
 
     private LocalAws(AwsEmulator emulator) {
         this.emulator = emulator;
@@ -45,6 +50,7 @@ final class LocalAws {
         this.ses = emulator.client(SesV2Client.builder());
         this.kms = emulator.client(KmsClient.builder());
         this.sqs = emulator.client(SqsClient.builder());
+        this.events = emulator.client(EventBridgeClient.builder());
         this.streamArn = table();
         try {
             scheduler.createScheduleGroup(b -> b.name(SCHEDULE_GROUP));
@@ -58,6 +64,19 @@ final class LocalAws {
         }
         this.kmsKeyId = kms.createKey(b -> b.description("doorstep local AfterShip keys")).keyMetadata().keyId();
         this.pollQueueUrl = sqs.createQueue(b -> b.queueName("doorstep-shop-polls")).queueUrl();
+        try {
+            events.createEventBus(b -> b.name(EVENT_BUS));
+        } catch (software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException exists) {
+            // a previous run against the same external emulator
+        }
+        // Like the template's example rule: every Doorstep event to a queue, read by GET /_local/events.
+        this.eventsQueueUrl = sqs.createQueue(b -> b.queueName("doorstep-local-events")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(eventsQueueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        events.putRule(b -> b.name("doorstep-local-events").eventBusName(EVENT_BUS)
+                .eventPattern("{\"source\":[\"doorstep\"]}"));
+        events.putTargets(b -> b.rule("doorstep-local-events").eventBusName(EVENT_BUS)
+                .targets(t -> t.id("local-events").arn(queueArn)));
     }
 
     static LocalAws start() {

@@ -42,6 +42,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.core.delivery.DeliveryUpdates;
 import dev.doorstep.core.delivery.FallbackDeadlines;
+import dev.doorstep.events.EventBus;
+import dev.doorstep.events.EventPublisherFunction;
 import dev.doorstep.fallback.FallbackFunction;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.poller.DeliveryPollerFunction;
@@ -79,6 +81,7 @@ final class LocalFunctions {
     final FallbackFunction fallback;
     final AfterShipWebhookFunction aftershipWebhook;
     final SesFeedbackFunction sesFeedback;
+    final EventPublisherFunction eventPublisher;
     private final ObjectMapper json = Json.MAPPER;
 
     LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
@@ -110,6 +113,7 @@ final class LocalFunctions {
         reviewSender = new ReviewSenderFunction(sending, clock);
         unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
         sesFeedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
+        eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
                 new AfterShipCouriersKeyCheck(new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl))),
                 new KmsApiKeyCipher(aws.kms, aws.kmsKeyId), scheduler, clock);
@@ -181,7 +185,9 @@ final class LocalFunctions {
         return Map.of(
                 "TrackingCreatorFunction", e -> trackingCreator.handleRequest(e,
                         LocalContext.of("TrackingCreatorFunction")),
-                "FallbackFunction", e -> fallback.handleRequest(e, LocalContext.of("FallbackFunction")));
+                "FallbackFunction", e -> fallback.handleRequest(e, LocalContext.of("FallbackFunction")),
+                "EventPublisherFunction", e -> eventPublisher.handleRequest(e,
+                        LocalContext.of("EventPublisherFunction")));
     }
 
     /** What a Scheduler firing invokes: the sender, with the schedule's JSON input. */

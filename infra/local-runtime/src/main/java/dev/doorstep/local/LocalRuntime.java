@@ -1,6 +1,7 @@
 package dev.doorstep.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
 import dev.doorstep.emulator.ProjectRoot;
@@ -42,6 +43,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalHttpServer httpServer;
     private final RuntimeLog log = new RuntimeLog(System.err);
     private Instant nextPoll;
+    private final List<JsonNode> publishedEvents = new ArrayList<>();
 
     private LocalRuntime(int port, String shopifySecret) throws IOException {
         clock = new LocalClock(Instant.now());
@@ -175,6 +177,7 @@ public final class LocalRuntime implements AutoCloseable {
                 yield Optional.of(Map.entry(200, Map.of("now", clock.instant().toString(), "fired", fired)));
             }
             case "GET /_local/emails" -> Optional.of(Map.entry(200, emails()));
+            case "GET /_local/events" -> Optional.of(Map.entry(200, events()));
             default -> Optional.of(Map.entry(404, Map.of("reason", "unknown local route " + path)));
         };
     }
@@ -192,6 +195,25 @@ public final class LocalRuntime implements AutoCloseable {
             out.add(m);
         }
         return out;
+    }
+
+    /** The domain events published on the bus so far (what a rule's subscriber would receive). */
+    public synchronized List<JsonNode> events() {
+        while (true) {
+            var batch = aws.sqs.receiveMessage(b -> b.queueUrl(aws.eventsQueueUrl).maxNumberOfMessages(10))
+                    .messages();
+            if (batch.isEmpty()) {
+                return List.copyOf(publishedEvents);
+            }
+            for (var m : batch) {
+                try {
+                    publishedEvents.add(json.readTree(m.body()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("not an EventBridge event: " + m.body(), e);
+                }
+                aws.sqs.deleteMessage(b -> b.queueUrl(aws.eventsQueueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
     }
 
     @Override

@@ -96,8 +96,12 @@ class EventSamplesTest {
         } else if (source.equals("aws:dynamodb")) {
             DynamodbEvent event = LambdaEvents.read(json, DynamodbEvent.class);
             assertThat(event.getRecords()).isNotEmpty();
-            var response = f.streamFunctions().get(folder.equals("fallback") ? "FallbackFunction"
-                    : "TrackingCreatorFunction").apply(event);
+            var response = f.streamFunctions().get(switch (folder) {
+                case "fallback" -> "FallbackFunction";
+                case "tracking-creator" -> "TrackingCreatorFunction";
+                case "event-publisher" -> "EventPublisherFunction";
+                default -> throw new AssertionError("no stream function for events/" + folder);
+            }).apply(event);
             assertThat(response).isNotNull();
         } else if (source.equals("aws:sns")) {
             SNSEvent event = LambdaEvents.read(json, SNSEvent.class);

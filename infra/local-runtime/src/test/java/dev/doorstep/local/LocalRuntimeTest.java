@@ -59,6 +59,10 @@ class LocalRuntimeTest {
         assertThat(emails.get(0).path("headers").path("List-Unsubscribe-Post").asText())
                 .isEqualTo("List-Unsubscribe=One-Click");
         assertThat(emails.get(0).path("text").asText()).contains("review");
+        JsonNode events = call("GET", "/_local/events");
+        assertThat(events.findValuesAsText("detail-type")).contains("OrderReceived", "TrackingCreated",
+                "DeliverySeen", "ReviewRequestScheduled", "ReviewRequestSent");
+        assertThat(events.toString()).doesNotContain("ada@example.com");
     }
 
     @Test
