@@ -18,6 +18,7 @@ final class Crash {
     }
 
     private final AtomicInteger steps = new AtomicInteger();
+    private final java.util.List<String> names = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile int at = -1;
     private volatile String where;
 
@@ -33,6 +34,11 @@ final class Crash {
 
     int steps() {
         return steps.get();
+    }
+
+    /** The name of every step taken so far, in order (step N is {@code names().get(N - 1)}). */
+    java.util.List<String> names() {
+        return java.util.List.copyOf(names);
     }
 
     /** Where the armed crash happened, or null if the run never reached its step. */
@@ -56,6 +62,7 @@ final class Crash {
 
     private void step(String name) {
         int n = steps.incrementAndGet();
+        names.add(name);
         if (n == at) {
             where = name;
             throw new Injected(n, name);
