@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 
 /** Our tracking request in AfterShip's fields, and AfterShip's tracking object as a {@link TrackedShipment}. */
-final class TrackingJson {
+public final class TrackingJson {
 
     private TrackingJson() {
     }
@@ -67,14 +67,15 @@ final class TrackingJson {
         return n;
     }
 
-    static TrackedShipment shipment(JsonNode t) {
+    /** A tracking in AfterShip's wire shape (an API answer's, or a webhook's {@code msg}) as the domain sees it. */
+    public static TrackedShipment shipment(JsonNode t) {
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (JsonNode c : t.path("checkpoints")) {
             checkpoints.add(new Checkpoint(instant(c.path("checkpoint_time").asText(null)), c.path("tag").asText(null),
                     c.path("subtag").asText(null), c.path("message").asText(null)));
         }
         return new TrackedShipment(t.path("id").asText(), t.path("tracking_number").asText(null),
-                t.path("slug").asText(null), t.path("order_id").asText(null),
+                t.path("slug").asText(null), blankToNull(t.path("order_id").asText(null)),
                 DeliveryTag.fromWire(t.path("tag").asText(null)), t.path("subtag").asText(null),
                 instant(t.path("shipment_delivery_date").asText(null)), instant(t.path("updated_at").asText(null)),
                 checkpoints);
@@ -110,6 +111,10 @@ final class TrackingJson {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() || s.equals("null") ? null : s;
     }
 
     private static String alpha3(String alpha2) {

@@ -1,5 +1,6 @@
 package dev.doorstep.poller;
 
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -72,7 +73,7 @@ class DeliveryPollTest {
     final String table = "poll-" + UUID.randomUUID();
     final DynamoDbShopStore shops;
     final DynamoDbOrderStore orders;
-    RecordingScheduler scheduler;
+    InMemoryReviewRequestScheduler scheduler;
 
     DeliveryPollTest(DynamoDbClient dynamo, SqsClient sqs) {
         this.dynamo = dynamo;
@@ -94,7 +95,7 @@ class DeliveryPollTest {
         }
         SANDBOX.reset();
         SANDBOX.clock(POLL_START.minus(Duration.ofMinutes(1)));
-        scheduler = new RecordingScheduler();
+        scheduler = new InMemoryReviewRequestScheduler();
     }
 
     static String apiKey(String shop) {
@@ -188,7 +189,7 @@ class DeliveryPollTest {
         assertThat(order.status().label()).isEqualTo("Will send");
         assertThat(order.deliveredAt()).isEqualTo(delivered);
         assertThat(order.sendAt()).isEqualTo(delivered.plus(Duration.ofDays(3)));
-        assertThat(scheduler.schedules).containsEntry(key, delivered.plus(Duration.ofDays(3)));
+        assertThat(scheduler.schedules()).containsEntry(key, delivered.plus(Duration.ofDays(3)));
         assertThat(shops.find(shop).orElseThrow().lastPolledAt()).isEqualTo(POLL_START);
         // AfterShip was asked once, for changes up to the cycle's start
         assertThat(SANDBOX.requests(apiKey(shop))).filteredOn(r -> r.method().equals("GET")).singleElement()
@@ -269,7 +270,7 @@ class DeliveryPollTest {
         assertThat(again.getBatchItemFailures()).isEmpty();
         assertThat(delivered).allSatisfy(key -> {
             assertThat(stored(key).status()).isEqualTo(OrderStatus.SCHEDULED);
-            assertThat(scheduler.schedules).containsKey(key);
+            assertThat(scheduler.schedules()).containsKey(key);
         });
         assertThat(shops.find(shop).orElseThrow().lastPolledAt()).isEqualTo(POLL_START);
     }
@@ -295,7 +296,7 @@ class DeliveryPollTest {
         assertThat(stored(retry).trackingAttempts()).isEqualTo(2);
         assertThat(stored(stuck).status()).isEqualTo(OrderStatus.SCHEDULED);
         assertThat(stored(stuck).sendReason()).isEqualTo(TimingReason.FALLBACK);
-        assertThat(scheduler.schedules).containsEntry(stuck, now);
+        assertThat(scheduler.schedules()).containsEntry(stuck, now);
 
         // the next cycle finds nothing left to do
         Map<String, Object> next = poller.handleRequest(new ScheduledEvent(), null);

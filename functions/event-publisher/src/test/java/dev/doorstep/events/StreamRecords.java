@@ -5,14 +5,11 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.emulator.StreamRecordJson;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -44,7 +41,7 @@ final class StreamRecords {
         iterator = response.nextShardIterator();
         ObjectNode event = JSON.createObjectNode();
         ArrayNode array = event.putArray("Records");
-        response.records().forEach(r -> array.add(record(r)));
+        response.records().forEach(r -> array.add(StreamRecordJson.of(r, streamArn, false)));
         return event.toString();
     }
 
@@ -62,56 +59,5 @@ final class StreamRecords {
             out.add(one.toString());
         }
         return out;
-    }
-
-    private ObjectNode record(Record record) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("eventID", record.eventID());
-        out.put("eventName", record.eventNameAsString());
-        out.put("eventVersion", "1.1");
-        out.put("eventSource", "aws:dynamodb");
-        out.put("awsRegion", "us-east-1");
-        out.put("eventSourceARN", streamArn);
-        ObjectNode dynamodb = out.putObject("dynamodb");
-        var r = record.dynamodb();
-        if (r.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", r.approximateCreationDateTime().getEpochSecond());
-        }
-        dynamodb.set("Keys", image(r.keys()));
-        if (r.hasNewImage()) {
-            dynamodb.set("NewImage", image(r.newImage()));
-        }
-        if (r.hasOldImage()) {
-            dynamodb.set("OldImage", image(r.oldImage()));
-        }
-        dynamodb.put("SequenceNumber", r.sequenceNumber());
-        dynamodb.put("StreamViewType", r.streamViewTypeAsString());
-        return out;
-    }
-
-    private static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode node = JSON.createObjectNode();
-        item.forEach((k, v) -> node.set(k, value(v)));
-        return node;
-    }
-
-    private static ObjectNode value(AttributeValue v) {
-        ObjectNode node = JSON.createObjectNode();
-        switch (v.type()) {
-            case S -> node.put("S", v.s());
-            case N -> node.put("N", v.n());
-            case B -> node.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
-            case BOOL -> node.put("BOOL", v.bool());
-            case NUL -> node.put("NULL", true);
-            case SS -> v.ss().forEach(node.putArray("SS")::add);
-            case NS -> v.ns().forEach(node.putArray("NS")::add);
-            case M -> node.set("M", image(v.m()));
-            case L -> {
-                ArrayNode list = node.putArray("L");
-                v.l().forEach(e -> list.add(value(e)));
-            }
-            default -> throw new IllegalArgumentException("unexpected attribute type " + v.type());
-        }
-        return node;
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.emulator.StreamRecordJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class StreamPump {
             List<ObjectNode> records = new ArrayList<>();
             for (Record r : batch) {
                 boolean ttl = "REMOVE".equals(r.eventNameAsString()) && ttlDeletedKeys.remove(keyOf(r.dynamodb().keys()));
-                records.add(StreamRecordJson.of(r, streamArn, ttl, json));
+                records.add(StreamRecordJson.of(r, streamArn, ttl));
             }
             for (Subscription s : subscriptions) {
                 List<ObjectNode> wanted = records.stream().filter(s::wants).toList();

@@ -1,18 +1,9 @@
 package dev.doorstep.webhook.aftership;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.doorstep.core.delivery.Checkpoint;
-import dev.doorstep.core.tracking.DeliveryTag;
+import dev.doorstep.aftership.TrackingJson;
 import dev.doorstep.core.tracking.TrackedShipment;
 import dev.doorstep.lambda.Json;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An AfterShip tracking webhook body, {@code {event, event_id, is_tracking_first_tag, msg, ts}}, with
@@ -41,44 +32,9 @@ record AfterShipWebhookEvent(String eventId, String event, TrackedShipment track
         if (!msg.isObject() || msg.path("id").asText("").isBlank()) {
             throw new IllegalArgumentException("msg is not a tracking (no id)");
         }
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        for (JsonNode c : msg.path("checkpoints")) {
-            checkpoints.add(new Checkpoint(instant(c.path("checkpoint_time").asText(null)), c.path("tag").asText(null),
-                    c.path("subtag").asText(null), c.path("message").asText(null)));
-        }
-        TrackedShipment tracking = new TrackedShipment(msg.path("id").asText(), msg.path("tracking_number").asText(null),
-                msg.path("slug").asText(null), blankToNull(msg.path("order_id").asText(null)),
-                DeliveryTag.fromWire(msg.path("tag").asText(null)), msg.path("subtag").asText(null),
-                instant(msg.path("shipment_delivery_date").asText(null)), instant(msg.path("updated_at").asText(null)),
-                checkpoints);
+        TrackedShipment tracking = TrackingJson.shipment(msg);
         return new AfterShipWebhookEvent(eventId, root.path("event").asText(null), tracking,
                 blankToNull(msg.path("custom_fields").path("doorstep_shop").asText(null)));
-    }
-
-    /**
-     * AfterShip's times: with an offset, or zone-less in the recipient's local time, or a bare date
-     * (reference §5.3). Zone-less ones are read as UTC, a few hours at most, which day-based timing
-     * tolerates; unreadable ones are null.
-     */
-    static Instant instant(String value) {
-        if (value == null || value.isBlank() || value.equals("null")) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            // zone-less forms below
-        }
-        try {
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // a bare date below
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package dev.doorstep.core.intake;
 
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doorstep.core.memory.InMemoryAfterShipCredentialStore;
@@ -38,7 +39,7 @@ class IntakeTest {
     private final InMemoryShopStore shops = new InMemoryShopStore();
     private final InMemoryAppliedShopifyEvents events = new InMemoryAppliedShopifyEvents(orders);
     private final InMemoryAfterShipCredentialStore credentials = new InMemoryAfterShipCredentialStore();
-    private final RecordingScheduler scheduler = new RecordingScheduler();
+    private final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
     private final FulfillmentIntake intake = new FulfillmentIntake(orders, events,
             new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler), new TimingPolicy(), clock);
     private final OrderCancellation cancellation = new OrderCancellation(orders, events, scheduler, clock);
@@ -73,7 +74,7 @@ class IntakeTest {
         assertThat(order.status()).isEqualTo(OrderStatus.CREATING_TRACKING);
         assertThat(order.fallbackDeadline()).isEqualTo(FULFILLED.plus(Duration.ofDays(60)));
         assertThat(order.history()).extracting(c -> c.to()).containsExactly(OrderStatus.CREATING_TRACKING);
-        assertThat(scheduler.schedules).isEmpty();
+        assertThat(scheduler.schedules()).isEmpty();
     }
 
     @Test
@@ -85,7 +86,7 @@ class IntakeTest {
         assertThat(order.sendReason()).isEqualTo(TimingReason.FULFILLMENT_BASED);
         assertThat(order.sendAt()).isEqualTo(FULFILLED.plus(Duration.ofDays(7)));
         assertThat(order.statusReason()).contains("no shipping carrier");
-        assertThat(scheduler.schedules).containsEntry(KEY, FULFILLED.plus(Duration.ofDays(7)));
+        assertThat(scheduler.schedules()).containsEntry(KEY, FULFILLED.plus(Duration.ofDays(7)));
     }
 
     @Test
@@ -96,7 +97,7 @@ class IntakeTest {
 
         Instant nineNextMorning = Instant.parse("2026-03-19T09:00:00Z"); // fulfilled 15:04 + 7 days, after hours
         assertThat(orders.find(KEY).orElseThrow().sendAt()).isEqualTo(nineNextMorning);
-        assertThat(scheduler.schedules).containsEntry(KEY, nineNextMorning);
+        assertThat(scheduler.schedules()).containsEntry(KEY, nineNextMorning);
     }
 
     @Test
@@ -127,11 +128,11 @@ class IntakeTest {
     @Test
     void aRetryAfterACrashRecreatesTheSchedule() {
         intake.receive(shop, event("w1", null), fact(KEY, null, null, buyer()));
-        scheduler.schedules.clear(); // the crash: the order was stored, the schedule never made
+        scheduler.schedules().clear(); // the crash: the order was stored, the schedule never made
 
         intake.receive(shop, event("w1", null), fact(KEY, null, null, buyer()));
 
-        assertThat(scheduler.schedules).containsKey(KEY);
+        assertThat(scheduler.schedules()).containsKey(KEY);
         assertThat(orders.find(KEY).orElseThrow().history()).hasSize(1);
     }
 
@@ -155,8 +156,8 @@ class IntakeTest {
         intake.receive(shop, event("w3", null), fact(KEY, null, null, buyer()));
 
         assertThat(orders.find(KEY).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(scheduler.schedules).isEmpty();
-        assertThat(scheduler.cancels).contains(KEY);
+        assertThat(scheduler.schedules()).isEmpty();
+        assertThat(scheduler.cancels()).contains(KEY);
     }
 
     @Test
@@ -200,7 +201,7 @@ class IntakeTest {
         assertThat(orders.find(other).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(shops.find(SHOP).orElseThrow().installed()).isFalse();
         assertThat(shops.shopsWithDeliveryTracking()).isEmpty();
-        assertThat(scheduler.schedules).isEmpty();
+        assertThat(scheduler.schedules()).isEmpty();
         assertThat(lifecycle.uninstalled(SHOP).orderIds()).isEmpty();
     }
 
@@ -214,7 +215,7 @@ class IntakeTest {
         assertThat(orders.ordersOf(SHOP, null, 10).items()).isEmpty();
         assertThat(shops.find(SHOP)).isEmpty();
         assertThat(credentials.find(SHOP)).isEmpty();
-        assertThat(scheduler.schedules).isEmpty();
+        assertThat(scheduler.schedules()).isEmpty();
     }
 
     @Test
@@ -234,6 +235,6 @@ class IntakeTest {
             assertThat(order.customer()).isEqualTo(new Customer("191167", null, null, null));
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         }
-        assertThat(scheduler.schedules).isEmpty();
+        assertThat(scheduler.schedules()).isEmpty();
     }
 }

@@ -28,7 +28,7 @@ class ShopifyWebhookBadInputTest {
         assertThat(body(response).get("status").asText()).isEqualTo("rejected");
         assertThat(body(response).get("reason").asText()).contains(reason);
         assertThat(harness.itemKeys()).isEqualTo(WebhookHarness.shopOnly());
-        assertThat(harness.scheduler.schedules).isEmpty();
+        assertThat(harness.scheduler.schedules()).isEmpty();
     }
 
     private static APIGatewayV2HTTPEvent fulfillment() {

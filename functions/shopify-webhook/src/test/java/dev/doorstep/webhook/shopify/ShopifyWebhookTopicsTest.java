@@ -59,7 +59,7 @@ class ShopifyWebhookTopicsTest {
                 "RECEIPT#shopify#0b8f6a3e-9c1d-4e7a-b2f5-7d1c2e3f4a01|RECEIPT");
         var item = harness.items().stream().filter(i -> i.get("sk").s().startsWith("ORDER#")).findFirst().orElseThrow();
         assertThat(item.get("shopifyEventId").s()).isEqualTo("6f2e1d0c-3b4a-4c5d-8e9f-0a1b2c3d4e01");
-        assertThat(harness.scheduler.schedules).isEmpty();
+        assertThat(harness.scheduler.schedules()).isEmpty();
     }
 
     @Test
@@ -94,7 +94,7 @@ class ShopifyWebhookTopicsTest {
         assertThat(order.status()).isEqualTo(OrderStatus.SCHEDULED);
         assertThat(order.statusReason()).contains("no shipping carrier");
         Instant sevenDaysAfterFulfillment = Instant.parse("2026-03-18T15:04:12Z"); // domestic DE -> DE
-        assertThat(harness.scheduler.schedules).containsEntry(ORDER, sevenDaysAfterFulfillment);
+        assertThat(harness.scheduler.schedules()).containsEntry(ORDER, sevenDaysAfterFulfillment);
         assertThat(harness.itemKeys()).doesNotContain("SHOP#" + SHOP + "|FALLBACK#5710293847561");
     }
 
@@ -104,7 +104,7 @@ class ShopifyWebhookTopicsTest {
         assertOk(harness.send("orders-cancelled"), "accepted");
 
         assertThat(harness.order().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(harness.scheduler.cancels).containsExactly(ORDER);
+        assertThat(harness.scheduler.cancels()).containsExactly(ORDER);
         assertThat(harness.itemKeys()).doesNotContain("SHOP#" + SHOP + "|FALLBACK#5710293847561");
     }
 

@@ -1,5 +1,6 @@
 package dev.doorstep.webhook.shopify;
 
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ final class WebhookHarness {
 
     final DynamoDbClient dynamo;
     final String table = "doorstep-" + UUID.randomUUID();
-    final RecordingScheduler scheduler = new RecordingScheduler();
+    final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
     final DynamoDbShopStore shops;
     final DynamoDbOrderStore orders;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

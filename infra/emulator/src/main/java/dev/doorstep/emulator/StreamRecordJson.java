@@ -1,4 +1,4 @@
-package dev.doorstep.local;
+package dev.doorstep.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,12 +14,19 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * {@code DynamodbEvent} record), so it can go through the same filter patterns and the same
  * runtime deserializer as in AWS.
  */
-final class StreamRecordJson {
+public final class StreamRecordJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StreamRecordJson() {
     }
 
-    static ObjectNode of(Record record, String streamArn, boolean ttlDelete, ObjectMapper json) {
+    /**
+     * @param ttlDelete mark the record as a TTL deletion ({@code userIdentity} of the DynamoDB
+     *     service), which the emulator never does itself
+     */
+    public static ObjectNode of(Record record, String streamArn, boolean ttlDelete) {
+        ObjectMapper json = JSON;
         ObjectNode out = json.createObjectNode();
         out.put("eventID", record.eventID());
         out.put("eventName", record.eventNameAsString());
