@@ -90,6 +90,13 @@ final class Pipeline {
 
     Pipeline(AwsEmulator emulator, DynamoDbClient dynamo, DynamoDbStreamsClient streams, KmsClient kms,
             SchedulerClient schedulerClient, SesV2Client ses, AfterShipSandbox sandbox, URI aftershipBase, Crash crash) {
+        this(emulator, dynamo, streams, kms, schedulerClient, ses, sandbox, aftershipBase, crash, Duration.ofSeconds(2));
+    }
+
+    /** @param aftershipTimeout the AfterShip client's request timeout (short, for timeout tests) */
+    Pipeline(AwsEmulator emulator, DynamoDbClient dynamo, DynamoDbStreamsClient streams, KmsClient kms,
+            SchedulerClient schedulerClient, SesV2Client ses, AfterShipSandbox sandbox, URI aftershipBase, Crash crash,
+            Duration aftershipTimeout) {
         this.emulator = emulator;
         this.streams = streams;
         this.schedulerClient = schedulerClient;
@@ -114,7 +121,7 @@ final class Pipeline {
                         "arn:aws:iam::123456789012:role/doorstep-scheduler",
                         "arn:aws:sqs:us-east-1:123456789012:doorstep-schedule-dlq"), clock), crash);
         var aftership = new CrashingPorts.AfterShip(new AfterShipTrackingService(new AfterShipClient(
-                AfterShipConfig.defaults(aftershipBase).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(20))),
+                AfterShipConfig.defaults(aftershipBase).withTimeouts(aftershipTimeout, Duration.ofMillis(20))),
                 keys, CarrierSlugs.standard()), crash);
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, crashingOrders, scheduler);
