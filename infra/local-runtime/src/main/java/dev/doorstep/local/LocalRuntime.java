@@ -102,6 +102,10 @@ public final class LocalRuntime implements AutoCloseable {
         return clock.instant();
     }
 
+    LocalAws aws() {
+        return aws;
+    }
+
     LocalFunctions functions() {
         return functions;
     }
