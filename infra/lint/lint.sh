@@ -21,6 +21,7 @@ venv() {
 }
 venv "$here/.venv-sam" "$here/requirements.txt"
 venv "$here/.venv-checkov" "$here/requirements-checkov.txt"
+[ "${1:-}" = "--install-only" ] && exit 0
 
 export SAM_CLI_TELEMETRY=0
 # A region is all sam validate --lint needs (it never calls AWS); the dummy credentials make sure
