@@ -83,7 +83,7 @@ class AwsOutageTest {
      */
     @Test
     @Tag("on-demand")
-    void thirtySecondsDownInABurstOf500() throws Exception {
+    void thirtySecondsDownInABurstOf300() throws Exception {
         burst(300, Duration.ofMillis(100), FaultProxy.Fault.DOWN, Duration.ofSeconds(5), Duration.ofSeconds(30), 60);
     }
 

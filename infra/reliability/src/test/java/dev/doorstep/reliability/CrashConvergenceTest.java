@@ -57,8 +57,9 @@ class CrashConvergenceTest {
         SANDBOX.close();
     }
 
-    static final List<String> WRITES = List.of("receipts.first", "orders.insert", "orders.update",
-            "events.markApplied", "scheduler.schedule", "aftership.create", "mail.send", "shops.recordPoll");
+    /** The writes whose loss-of-answer matters most; the on-demand variant covers every other step. */
+    static final List<String> WRITES = List.of("receipts.first", "orders.insert", "scheduler.schedule",
+            "aftership.create", "mail.send");
 
     @TestFactory
     Stream<DynamicTest> aCrashJustAfterEachKindOfWriteConverges() {

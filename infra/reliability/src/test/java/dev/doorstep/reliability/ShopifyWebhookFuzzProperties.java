@@ -46,25 +46,25 @@ class ShopifyWebhookFuzzProperties {
         shopItem = table.snapshot();
     }
 
-    @Property(tries = 120)
+    @Property(tries = 60)
     void arbitraryBytesOnAnyTopic(@ForAll("samples") String sample, @ForAll @Size(max = 3000) byte[] bytes) {
         Assume.that(!isJsonObject(bytes) || ORDER_TOPICS.contains(sample));
         check(ShopifyDeliveries.fresh(ShopifyDeliveries.signedBytes(sample, bytes)));
     }
 
-    @Property(tries = 120)
+    @Property(tries = 60)
     void arbitraryTextOnAnyTopic(@ForAll("samples") String sample, @ForAll @Size(max = 3000) String text) {
         Assume.that(!isJsonObject(text.getBytes(StandardCharsets.UTF_8)) || ORDER_TOPICS.contains(sample));
         check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, text)));
     }
 
-    @Property(tries = 120)
+    @Property(tries = 60)
     void randomJsonObjectsOnOrderTopics(@ForAll("orderTopics") String sample, @ForAll("objects") JsonNode json) {
         check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, json.toString())));
     }
 
     /** The real sample with its order id replaced by something that is not an id, and random extra fields. */
-    @Property(tries = 120)
+    @Property(tries = 60)
     void samplesWithoutAUsableOrderId(@ForAll("orderTopics") String sample, @ForAll("notAnId") JsonNode id,
             @ForAll("objects") JsonNode extra) {
         ObjectNode body = (ObjectNode) parse(ShopifyDeliveries.body(sample));
