@@ -47,6 +47,8 @@ public final class FulfillmentIntake {
         this.changes = new OrderChanges(orders);
     }
 
+    private static final int RACE_ATTEMPTS = 3;
+
     public IntakeResult receive(Shop shop, ShopifyEvent event, FulfillmentFact fact) {
         Instant now = clock.instant();
         String orderId = fact.key().orderId();
@@ -55,14 +57,23 @@ public final class FulfillmentIntake {
         }
         Order received = Order.received(fact.key(), fact.orderNumber(), fact.fulfillment(), fact.customer(),
                 fact.lineItems(), now);
-        Order stored;
-        String reason;
-        if (orders.insert(decide(received, shop.settings(), now))) {
-            stored = orders.find(fact.key()).orElseThrow();
-            reason = "new order: " + stored.statusReason();
-        } else {
-            stored = changes.change(fact.key(), known -> fillIn(known, fact, shop.settings(), now)).orElseThrow();
-            reason = "known order (" + stored.status().label() + "): filled in what it lacked";
+        Order stored = null;
+        String reason = null;
+        // Two deliveries of one order can race: the loser's insert is refused, yet its read may come
+        // before the winner's write is visible. Looking again settles it; a crash here would only
+        // make Shopify retry.
+        for (int attempt = 1; stored == null; attempt++) {
+            if (orders.insert(decide(received, shop.settings(), now))) {
+                stored = orders.find(fact.key()).orElse(null);
+                reason = stored == null ? null : "new order: " + stored.statusReason();
+            } else {
+                stored = changes.change(fact.key(), known -> fillIn(known, fact, shop.settings(), now)).orElse(null);
+                reason = stored == null ? null
+                        : "known order (" + stored.status().label() + "): filled in what it lacked";
+            }
+            if (stored == null && attempt == RACE_ATTEMPTS) {
+                throw new IllegalStateException("order " + fact.key() + " kept changing while it was received");
+            }
         }
         if (stored.status() == OrderStatus.SCHEDULED) {
             planner.ensureScheduled(stored, shop.settings());

@@ -36,6 +36,7 @@ enum ShopifyTopic {
     }
 
     static Optional<ShopifyTopic> of(String name) {
-        return Arrays.stream(values()).filter(t -> t.name.equalsIgnoreCase(name.trim())).findFirst();
+        // Exactly as Shopify spells it: anything else is not a topic we subscribed to.
+        return Arrays.stream(values()).filter(t -> t.name.equals(name)).findFirst();
     }
 }
