@@ -60,6 +60,10 @@ public final class Bench {
                 for (PollCost.Scenario s : scenarios) {
                     polls.add(PollCost.measure(sandbox, s, PollCost::inMemory, 16, progress));
                 }
+                // moto copies its tables on every transaction, so the wire check stays small.
+                PollCost.Scenario wire = new PollCost.Scenario("one account per shop, on DynamoDB (moto)", 4, 50,
+                        0.1, false);
+                polls.add(PollCost.measure(sandbox, wire, () -> PollCost.onDynamoDb(emulator), 4, progress));
                 sandbox.reset();
             }
             if (only.contains("burst")) {

@@ -102,7 +102,7 @@ final class Report {
     Report pollCost(List<PollCost.Result> results) {
         line("### 2. Poll cost (one 12-hourly cycle through ShopPoll and the AfterShip adapter, sandbox at AfterShip's documented rate limits)");
         line("");
-        line("| scenario | waiting orders | shops | changed | AfterShip requests | naive (one GET per order) | ratio | items read | items read per changed order | GetItem / Query | wall time |");
+        line("| scenario | waiting orders | shops | changed | AfterShip requests | naive (one GET per order) | ratio | items read | items read per changed order | GetItem / Query / Scan | wall time |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (PollCost.Result r : results) {
             PollCost.Scenario s = r.scenario();
@@ -110,7 +110,7 @@ final class Report {
                     + fmt("%,d", r.changed()) + " | " + fmt("%,d", r.afterShipRequests()) + " | " + fmt("%,d", s.orders())
                     + " | " + fmt("%.4fx", (double) r.afterShipRequests() / s.orders()) + " | "
                     + fmt("%,d", r.itemsRead()) + " | " + fmt("%.2f", r.itemsPerDueItem()) + " | "
-                    + fmt("%,d", r.getItems()) + " / " + fmt("%,d", r.queries()) + " | " + fmt("%.1f s", r.wallSeconds())
+                    + fmt("%,d", r.getItems()) + " / " + fmt("%,d", r.queries()) + " / " + fmt("%,d", r.scans()) + " | " + fmt("%.1f s", r.wallSeconds())
                     + (r.problems().isEmpty() ? "" : " (" + r.problems().size() + " incomplete: " + cell(r.problems().getFirst()) + ")")
                     + " |");
         }
