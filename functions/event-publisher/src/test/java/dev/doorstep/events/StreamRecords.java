@@ -1,16 +1,11 @@
 package dev.doorstep.events;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.doorstep.emulator.StreamRecordJson;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.doorstep.emulator.TableStream;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -22,32 +17,19 @@ final class StreamRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DynamoDbStreamsClient streams;
-    private final String streamArn;
-    private String iterator;
+    private final TableStream stream;
 
     StreamRecords(DynamoDbStreamsClient streams, String streamArn) {
-        this.streams = streams;
-        this.streamArn = streamArn;
-        String shard = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().getFirst()
-                .shardId();
-        iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        this.stream = new TableStream(streams, streamArn);
     }
 
     /** Every record written since the last call, as the Lambda JSON of one batch. */
     String nextJson() {
-        var response = streams.getRecords(b -> b.shardIterator(iterator));
-        iterator = response.nextShardIterator();
-        ObjectNode event = JSON.createObjectNode();
-        ArrayNode array = event.putArray("Records");
-        response.records().forEach(r -> array.add(StreamRecordJson.of(r, streamArn, false)));
-        return event.toString();
+        return stream.nextJson();
     }
 
     static DynamodbEvent read(String json) {
-        return LambdaEventSerializers.serializerFor(DynamodbEvent.class, StreamRecords.class.getClassLoader())
-                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return TableStream.read(json);
     }
 
     /** The records of a batch, one event each, in order (to replay part of a batch). */

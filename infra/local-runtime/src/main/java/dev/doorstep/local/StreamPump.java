@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.emulator.StreamRecordJson;
+import dev.doorstep.emulator.TableStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -37,17 +35,16 @@ final class StreamPump {
 
     private static final int MAX_ATTEMPTS = 3;
 
-    private final DynamoDbStreamsClient streams;
+    private final TableStream stream;
     private final String streamArn;
     private final List<Subscription> subscriptions;
     private final ObjectMapper json;
-    private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> ttlDeletedKeys = new HashSet<>();
     private final RuntimeLog log;
 
     StreamPump(DynamoDbStreamsClient streams, String streamArn, List<Subscription> subscriptions, ObjectMapper json,
             RuntimeLog log) {
-        this.streams = streams;
+        this.stream = new TableStream(streams, streamArn);
         this.streamArn = streamArn;
         this.subscriptions = subscriptions;
         this.json = json;
@@ -63,7 +60,7 @@ final class StreamPump {
     synchronized int drain() {
         int total = 0;
         while (true) {
-            List<Record> batch = read();
+            List<Record> batch = stream.nextRecords();
             if (batch.isEmpty()) {
                 return total;
             }
@@ -106,22 +103,6 @@ final class StreamPump {
             log.warn(s.name() + " gave up on " + pending.size() + " record(s) after " + MAX_ATTEMPTS
                     + " attempts (in AWS they would go to the on-failure queue)");
         }
-    }
-
-    private List<Record> read() {
-        List<Record> out = new ArrayList<>();
-        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b
-                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator());
-            if (iterator == null) {
-                continue;
-            }
-            var page = streams.getRecords(b -> b.shardIterator(iterator));
-            out.addAll(page.records());
-            iterators.put(shard.shardId(), page.nextShardIterator());
-        }
-        return out;
     }
 
     private static String keyOf(Map<String, AttributeValue> key) {
