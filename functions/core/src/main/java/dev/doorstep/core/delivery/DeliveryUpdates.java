@@ -44,12 +44,26 @@ public final class DeliveryUpdates {
     }
 
     public Outcome apply(DeliveryReport report, Instant now) {
+        return apply(report, null, null, now);
+    }
+
+    /**
+     * The same, starting from the order and shop the caller has just read (the poll reads both
+     * anyway), so a delivery costs one read of the order; a write that races re-reads.
+     */
+    public Outcome apply(DeliveryReport report, Order known, Shop knownShop, Instant now) {
         if (report.state() == TrackingState.ON_ITS_WAY) {
             return Outcome.STILL_ON_ITS_WAY;
         }
+        Optional<Order> found = Optional.ofNullable(known);
+        Optional<Shop> shop = Optional.ofNullable(knownShop);
         for (int attempt = 1; ; attempt++) {
-            Optional<Order> found = orders.find(report.order());
-            Optional<Shop> shop = shops.find(report.order().shop());
+            if (found.isEmpty() || attempt > 1) {
+                found = orders.find(report.order());
+            }
+            if (shop.isEmpty()) {
+                shop = shops.find(report.order().shop());
+            }
             if (found.isEmpty() || shop.isEmpty()) {
                 return Outcome.UNKNOWN_ORDER;
             }

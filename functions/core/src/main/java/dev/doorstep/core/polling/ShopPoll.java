@@ -94,7 +94,7 @@ public final class ShopPoll {
                 Page<TrackedShipment> page = aftership.changed(shop, query);
                 tally.requests++;
                 for (TrackedShipment shipment : page.items()) {
-                    apply(shop, shipment, now, tally);
+                    apply(shop, found.get(), shipment, now, tally);
                 }
                 query = page.hasMore() ? query.next(page.nextCursor()) : null;
             }
@@ -109,7 +109,7 @@ public final class ShopPoll {
         return tally.outcome(shop, since, until, false, null, checkpointed);
     }
 
-    private void apply(String shop, TrackedShipment shipment, Instant now, Tally tally) {
+    private void apply(String shop, Shop polled, TrackedShipment shipment, Instant now, Tally tally) {
         tally.seen++;
         if (shipment.state() == TrackingState.ON_ITS_WAY) {
             return; // no read, no write: most changes in a window are scans of parcels still moving
@@ -127,7 +127,11 @@ public final class ShopPoll {
                 tally.notOurs++;
                 return;
             }
-            switch (updates.apply(shipment.toReport(key, DeliverySource.POLL), now)) {
+            if (order.isEmpty()) {
+                tally.notOurs++;
+                return;
+            }
+            switch (updates.apply(shipment.toReport(key, DeliverySource.POLL), order.get(), polled, now)) {
                 case SCHEDULED_ON_DELIVERY -> tally.scheduledOnDelivery++;
                 case SCHEDULED_ON_FULFILLMENT -> tally.scheduledOnFulfillment++;
                 case NOT_WAITING, STILL_ON_ITS_WAY -> tally.alreadyHandled++;
