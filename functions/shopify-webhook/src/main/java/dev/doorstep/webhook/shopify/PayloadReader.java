@@ -119,6 +119,16 @@ final class PayloadReader {
     }
 
     static List<JsonNode> objects(JsonNode node, String path) {
+        return elements(node, path, JsonNode::isObject, "objects");
+    }
+
+    static List<String> texts(JsonNode node, String path) {
+        return elements(node, path, JsonNode::isTextual, "strings").stream().map(JsonNode::asText).toList();
+    }
+
+    /** The elements of an optional array at {@code path}, each of the kind {@code wanted} accepts. */
+    private static List<JsonNode> elements(JsonNode node, String path, java.util.function.Predicate<JsonNode> wanted,
+            String kind) {
         JsonNode v = node.get(path);
         if (absent(v)) {
             return List.of();
@@ -128,28 +138,10 @@ final class PayloadReader {
         }
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode element : v) {
-            if (!element.isObject()) {
-                throw Rejected.badPayload(path + " must hold objects");
+            if (!wanted.test(element)) {
+                throw Rejected.badPayload(path + " must hold " + kind);
             }
             out.add(element);
-        }
-        return out;
-    }
-
-    static List<String> texts(JsonNode node, String path) {
-        JsonNode v = node.get(path);
-        if (absent(v)) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            throw Rejected.badPayload(path + " must be an array");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode element : v) {
-            if (!element.isTextual()) {
-                throw Rejected.badPayload(path + " must hold strings");
-            }
-            out.add(element.asText());
         }
         return out;
     }
