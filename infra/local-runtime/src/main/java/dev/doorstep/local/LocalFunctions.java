@@ -95,13 +95,16 @@ final class LocalFunctions {
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
-        apiKeys = new StoredApiKeys(credentials, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId), clock);
-        var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl)),
+        var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
+        var aftershipClient = new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl));
+        var receipts = new DynamoDbReceiptLog(aws.dynamo, table, clock);
+        apiKeys = new StoredApiKeys(credentials, cipher, clock);
+        var aftership = new AfterShipTrackingService(aftershipClient,
                 apiKeys, CarrierSlugs.standard());
 
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
                 WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock),
-                new DynamoDbReceiptLog(aws.dynamo, table, clock), clock);
+                receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
                 new TrackingCreation(orders, shops, aftership, planner, policy), clock);
 
@@ -115,16 +118,14 @@ final class LocalFunctions {
         sesFeedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
         eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
-                new AfterShipCouriersKeyCheck(new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl))),
-                new KmsApiKeyCipher(aws.kms, aws.kmsKeyId), scheduler, clock);
+                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler, clock);
 
         PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
         pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
-        var receipts = new DynamoDbReceiptLog(aws.dynamo, table, clock);
         aftershipWebhook = new AfterShipWebhookFunction(
-                new StoredWebhookSecrets(credentials, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId)), receipts, orders,
+                new StoredWebhookSecrets(credentials, cipher), receipts, orders,
                 new DeliveryUpdates(orders, shops, policy, planner), clock);
     }
 
