@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * moto's server mode, installed by {@code infra/emulator/moto-venv.sh} into the project's
- * {@code .venv} and started on a free loopback port. Owned by this JVM: reset at will, stopped at exit.
+ * {@code .venv} and started on a free loopback port through {@code infra/emulator/moto/doorstep_moto_server.py},
+ * which makes moto's DynamoDB writes atomic under concurrency (see that file for why). Owned by this
+ * JVM: reset at will, stopped at exit.
  */
 public final class MotoServer implements AwsEmulator {
 
@@ -32,12 +34,13 @@ public final class MotoServer implements AwsEmulator {
     /** Installs moto if the virtualenv lacks it, starts it, and waits until it answers. */
     public static MotoServer start() {
         Path root = ProjectRoot.find();
-        Path server = root.resolve(".venv/bin/moto_server");
+        Path python = root.resolve(".venv/bin/python");
+        Path server = root.resolve("infra/emulator/moto/doorstep_moto_server.py");
         runSetupScript(root);
         int port = freePort();
         try {
             Path log = Files.createTempFile("doorstep-moto-", ".log");
-            Process process = new ProcessBuilder(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+            Process process = new ProcessBuilder(python.toString(), server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
