@@ -50,13 +50,34 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
 
     @Override
     public boolean insert(Order order) {
+        return insert(order, Map.of());
+    }
+
+    @Override
+    public boolean insertMarked(Order order, String eventId, Instant triggeredAt) {
+        return insert(order, triggeredAt == null ? Map.of() : mark(eventId, triggeredAt));
+    }
+
+    /**
+     * The order item (version 1) and, while the order needs one, its fallback entry: a transaction for
+     * the two, a plain conditional PutItem (half the write cost) when there is only the order.
+     */
+    private boolean insert(Order order, Map<String, AttributeValue> extra) {
         Order first = order.toBuilder().version(1).build();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(mapper.toItem(first))
-                .conditionExpression("attribute_not_exists(pk)")).build());
-        if (needsFallbackEntry(first)) {
-            writes.add(putFallback(first));
+        Map<String, AttributeValue> item = new HashMap<>(mapper.toItem(first));
+        item.putAll(extra);
+        if (!needsFallbackEntry(first)) {
+            try {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
         }
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                putFallback(first));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
@@ -66,6 +87,11 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
             }
             throw e;
         }
+    }
+
+    private static Map<String, AttributeValue> mark(String eventId, Instant triggeredAt) {
+        return Map.of(EVENT_ID, eventId == null ? AttributeValue.fromNul(true) : AttributeValue.fromS(eventId),
+                TRIGGERED_AT, AttributeValue.fromS(Keys.sortable(triggeredAt)));
     }
 
     @Override

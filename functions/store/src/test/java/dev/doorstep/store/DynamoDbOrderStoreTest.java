@@ -54,6 +54,24 @@ class DynamoDbOrderStoreTest {
     }
 
     @Test
+    void insertMarkedWritesTheEventMarkWithTheOrderAndOnlyOnce() {
+        Instant triggered = Instant.parse("2026-03-12T10:00:00Z");
+        Order tracked = Orders.creatingTracking(SHOP, "1001");
+        Order untracked = Orders.received(SHOP, "1002", Orders.FULFILLED);
+
+        assertThat(store.insertMarked(tracked, "evt-1", triggered)).isTrue();
+        assertThat(store.insertMarked(untracked, null, triggered)).isTrue();
+        assertThat(store.insertMarked(tracked, "evt-2", triggered.plusSeconds(60))).isFalse();
+
+        assertThat(store.lastTriggeredAt(tracked.key())).contains(triggered);
+        assertThat(item("ORDER#1001").get("shopifyEventId").s()).isEqualTo("evt-1");
+        assertThat(item("FALLBACK#1001")).as("the tracked order's fallback entry, in the same write").isNotEmpty();
+        assertThat(store.lastTriggeredAt(untracked.key())).contains(triggered);
+        assertThat(item("FALLBACK#1002")).isEmpty();
+        assertThat(store.find(untracked.key()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
     void updateIsRefusedWhenSomeoneElseWroteFirst() {
         store.insert(Orders.creatingTracking(SHOP, "1001"));
         Order read = store.find(new OrderKey(SHOP, "1001")).orElseThrow();

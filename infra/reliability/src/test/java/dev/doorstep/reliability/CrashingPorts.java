@@ -74,6 +74,11 @@ final class CrashingPorts {
         }
 
         @Override
+        public boolean insertMarked(Order order, String eventId, Instant triggeredAt) {
+            return crash.call("orders.insert", () -> events.insertMarked(order, eventId, triggeredAt));
+        }
+
+        @Override
         public Optional<Instant> lastTriggeredAt(OrderKey order) {
             return crash.call("events.lastTriggeredAt", () -> events.lastTriggeredAt(order));
         }

@@ -52,34 +52,35 @@ public final class FulfillmentIntake {
     public IntakeResult receive(Shop shop, ShopifyEvent event, FulfillmentFact fact) {
         Instant now = clock.instant();
         String orderId = fact.key().orderId();
-        if (events.lastTriggeredAt(fact.key()).filter(event::isOlderThan).isPresent()) {
-            return IntakeResult.ignored("stale replay: a later Shopify event was already applied", orderId);
-        }
-        Order received = Order.received(fact.key(), fact.orderNumber(), fact.fulfillment(), fact.customer(),
-                fact.lineItems(), now);
+        Order decided = decide(Order.received(fact.key(), fact.orderNumber(), fact.fulfillment(), fact.customer(),
+                fact.lineItems(), now), shop.settings(), now);
         Order stored = null;
         String reason = null;
         // Two deliveries of one order can race: the loser's insert is refused, yet its read may come
         // before the winner's write is visible. Looking again settles it; a crash here would only
         // make Shopify retry.
         for (int attempt = 1; stored == null; attempt++) {
-            if (orders.insert(decide(received, shop.settings(), now))) {
-                stored = orders.find(fact.key()).orElse(null);
-                reason = stored == null ? null : "new order: " + stored.statusReason();
-            } else {
-                stored = changes.change(fact.key(), known -> fillIn(known, fact, shop.settings(), now)).orElse(null);
-                reason = stored == null ? null
-                        : "known order (" + stored.status().label() + "): filled in what it lacked";
+            // One write for a new order, already marked with its event: nothing can be stale for it.
+            if (events.insertMarked(decided, event.eventId(), event.triggeredAt())) {
+                stored = decided;
+                reason = "new order: " + decided.statusReason();
+                break;
             }
-            if (stored == null && attempt == RACE_ATTEMPTS) {
+            if (attempt == 1 && events.lastTriggeredAt(fact.key()).filter(event::isOlderThan).isPresent()) {
+                return IntakeResult.ignored("stale replay: a later Shopify event was already applied", orderId);
+            }
+            stored = changes.change(fact.key(), known -> fillIn(known, fact, shop.settings(), now)).orElse(null);
+            if (stored != null) {
+                reason = "known order (" + stored.status().label() + "): filled in what it lacked";
+                if (event.triggeredAt() != null) {
+                    events.markApplied(fact.key(), event.eventId(), event.triggeredAt());
+                }
+            } else if (attempt == RACE_ATTEMPTS) {
                 throw new IllegalStateException("order " + fact.key() + " kept changing while it was received");
             }
         }
         if (stored.status() == OrderStatus.SCHEDULED) {
             planner.ensureScheduled(stored, shop.settings());
-        }
-        if (event.triggeredAt() != null) {
-            events.markApplied(fact.key(), event.eventId(), event.triggeredAt());
         }
         return IntakeResult.applied(reason, orderId);
     }

@@ -1,5 +1,6 @@
 package dev.doorstep.core.memory;
 
+import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
@@ -16,6 +17,17 @@ public final class InMemoryAppliedShopifyEvents implements AppliedShopifyEvents 
 
     public InMemoryAppliedShopifyEvents(OrderStore orders) {
         this.orders = orders;
+    }
+
+    @Override
+    public boolean insertMarked(Order order, String eventId, Instant triggeredAt) {
+        if (!orders.insert(order)) {
+            return false;
+        }
+        if (triggeredAt != null) {
+            markApplied(order.key(), eventId, triggeredAt);
+        }
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.doorstep.core.port;
 
+import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +11,14 @@ import java.util.Optional;
  * recognised as stale: Shopify retries with the original payload, and does not keep deliveries in order.
  */
 public interface AppliedShopifyEvents {
+
+    /**
+     * {@link OrderStore#insert} with the event that brought the order already marked on it, in the same
+     * write (no mark when {@code triggeredAt} is null).
+     *
+     * @return false, and nothing written, when the order already exists
+     */
+    boolean insertMarked(Order order, String eventId, Instant triggeredAt);
 
     /** When the latest event applied to the order was triggered, if any was recorded. */
     Optional<Instant> lastTriggeredAt(OrderKey order);
