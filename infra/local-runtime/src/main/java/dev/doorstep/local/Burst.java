@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The on-demand burst of issue 9: N signed {@code fulfillments/create} webhooks through the local
- * runtime's HTTP route (half with a tracking number, so tracking creation runs too), then a count of
- * the orders stored. Prints the time, the rate, and whether every order was stored exactly once.
+ * runtime's HTTP route (half with a tracking number, so tracking creation runs too), served
+ * concurrently with the stream read in the background ({@link LocalRuntime#startConcurrent}), then a
+ * count of the orders stored. Prints the time, the rate, and whether every order was stored exactly once.
  * Run it with {@code infra/bin/doorstep burst [N] [threads]}.
  */
 final class Burst {
@@ -39,7 +40,7 @@ final class Burst {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
+        try (LocalRuntime runtime = LocalRuntime.startConcurrent(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
             Result result = run(runtime, count, threads);
             System.out.println(result);
             System.exit(result.ok() ? 0 : 1);

@@ -18,11 +18,15 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves on localhost the routes API Gateway serves in AWS, each through its function, plus the
- * local-only control routes under {@code /_local}. Requests are handled one at a time, and after
- * each one the stream is drained, so what AWS would do asynchronously has happened when the
- * answer arrives.
+ * local-only control routes under {@code /_local}. In the default {@link Delivery#IN_STEP} mode requests
+ * are handled one at a time, and after each one the stream is drained, so what AWS would do
+ * asynchronously has happened when the answer arrives. {@link Delivery#CONCURRENT} serves routes in
+ * parallel, as API Gateway does, and leaves the stream to a background poller (see LocalRuntime).
  */
 final class LocalHttpServer {
+
+    /** How requests meet the stream: in step (deterministic, the default) or concurrently (bursts). */
+    enum Delivery { IN_STEP, CONCURRENT }
 
     /** Local-only routes: return status and JSON body, or empty when the path is not theirs. */
     interface ControlRoutes {
@@ -36,20 +40,35 @@ final class LocalHttpServer {
     private final List<ApiRoute> routes;
     private final ControlRoutes control;
     private final Runnable afterEachRequest;
+    private final Delivery delivery;
     private final LocalClock clock;
     private final ObjectMapper json;
     private final Object lock = new Object();
 
     LocalHttpServer(int port, List<ApiRoute> routes, ControlRoutes control, Runnable afterEachRequest,
-            LocalClock clock, ObjectMapper json) throws IOException {
+            Delivery delivery, LocalClock clock, ObjectMapper json) throws IOException {
         this.routes = routes;
         this.control = control;
         this.afterEachRequest = afterEachRequest;
+        this.delivery = delivery;
         this.clock = clock;
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(delivery == Delivery.CONCURRENT ? Executors.newVirtualThreadPerTaskExecutor()
+                : Executors.newFixedThreadPool(4));
+    }
+
+    private APIGatewayV2HTTPResponse inStep(ApiRoute route, String eventJson) {
+        synchronized (lock) {
+            APIGatewayV2HTTPResponse response = invoke(route, eventJson);
+            afterEachRequest.run();
+            return response;
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse invoke(ApiRoute route, String eventJson) {
+        return route.function().apply(LambdaEvents.read(eventJson, APIGatewayV2HTTPEvent.class));
     }
 
     void start() {
@@ -80,16 +99,13 @@ final class LocalHttpServer {
                             json.writerWithDefaultPrettyPrinter().writeValueAsString(local.get().getValue()));
                     return;
                 }
-                for (ApiRoute route : routes) {
-                    Optional<Map<String, String>> params = route.match(method, path);
-                    if (params.isPresent()) {
-                        String eventJson = HttpApiEvents.of(exchange, route, params.get(), body, clock.instant(), json);
-                        APIGatewayV2HTTPResponse response = route.function().apply(
-                                LambdaEvents.read(eventJson, APIGatewayV2HTTPEvent.class));
-                        afterEachRequest.run();
-                        reply(exchange, response);
-                        return;
-                    }
+            }
+            for (ApiRoute route : routes) {
+                Optional<Map<String, String>> params = route.match(method, path);
+                if (params.isPresent()) {
+                    String eventJson = HttpApiEvents.of(exchange, route, params.get(), body, clock.instant(), json);
+                    reply(exchange, delivery == Delivery.CONCURRENT ? invoke(route, eventJson) : inStep(route, eventJson));
+                    return;
                 }
             }
             send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");

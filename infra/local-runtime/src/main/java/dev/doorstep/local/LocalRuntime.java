@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -41,11 +44,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final TtlSimulator ttl;
     private final ScheduleFirer firer;
     private final LocalHttpServer httpServer;
+    private ScheduledExecutorService streamPoller;
     private final RuntimeLog log = new RuntimeLog(System.err);
     private Instant nextPoll;
     private final List<JsonNode> publishedEvents = new ArrayList<>();
 
-    private LocalRuntime(int port, String shopifySecret) throws IOException {
+    private LocalRuntime(int port, String shopifySecret, LocalHttpServer.Delivery delivery) throws IOException {
         clock = new LocalClock(Instant.now());
         aws = LocalAws.start();
         String external = System.getenv("AFTERSHIP_API_BASE_URL");
@@ -82,11 +86,36 @@ public final class LocalRuntime implements AutoCloseable {
             }
             routes.add(new ApiRoute(r[0], r[1], fn));
         }
-        this.httpServer = new LocalHttpServer(port, routes, this::control, pump::drain, clock, json);
+        this.httpServer = new LocalHttpServer(port, routes, this::control, pump::drain, delivery, clock, json);
+        if (delivery == LocalHttpServer.Delivery.CONCURRENT) {
+            streamPoller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+            streamPoller.scheduleWithFixedDelay(this::pollStream, 250, 250, TimeUnit.MILLISECONDS);
+        }
     }
 
+    /** Requests one at a time, the stream drained after each: what every command but the burst uses. */
     public static LocalRuntime start(int port, String shopifySecret) throws IOException {
-        LocalRuntime runtime = new LocalRuntime(port, shopifySecret);
+        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.IN_STEP));
+    }
+
+    /**
+     * Requests served in parallel and the stream read every 250 ms in batches, as Lambda's event
+     * source mapping reads it: for bursts, where waiting for each request's stream work would
+     * measure the local runtime instead of the functions.
+     */
+    public static LocalRuntime startConcurrent(int port, String shopifySecret) throws IOException {
+        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.CONCURRENT));
+    }
+
+    private void pollStream() {
+        try {
+            pump.drain();
+        } catch (RuntimeException e) {
+            log.warn("stream poll failed, trying again: " + e);
+        }
+    }
+
+    private static LocalRuntime started(LocalRuntime runtime) {
         runtime.httpServer.start();
         runtime.log.info("emulator " + runtime.aws.emulator.kind() + " at " + runtime.aws.emulator.endpoint()
                 + "; AfterShip at " + (runtime.sandbox != null ? runtime.sandbox.baseUrl() + " (sandbox)" : "external"));
@@ -222,6 +251,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (streamPoller != null) {
+            streamPoller.shutdownNow();
+        }
         httpServer.stop();
         if (sandbox != null) {
             sandbox.close();
