@@ -26,7 +26,7 @@ final class ChildJvm {
             "-XX:+UseSerialGC");
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
 
-    record Result(double coldStartMillis, double initMillis, String response, int burstInvocations,
+    record Result(double coldStartMillis, double initMillis, double invokeMillis, String response, int burstInvocations,
             long burstNanos, long heapPeakBytes, String calls, int exitCode) {
 
         double invocationsPerSecond() {
@@ -53,6 +53,7 @@ final class ChildJvm {
         builder.environment().putAll(env);
         double cold = Double.NaN;
         double init = Double.NaN;
+        double invoke = Double.NaN;
         String response = "";
         int burst = 0;
         long burstNanos = 0;
@@ -68,6 +69,7 @@ final class ChildJvm {
                     if (line.startsWith("FIRST_RESPONSE ")) {
                         cold = (System.nanoTime() - started) / 1e6;
                         init = Double.parseDouble(field(line, "init_ms"));
+                        invoke = Double.parseDouble(field(line, "invoke_ms"));
                         int at = line.indexOf("response=");
                         response = at < 0 ? "" : line.substring(at + "response=".length());
                     } else if (line.startsWith("BURST ")) {
@@ -84,7 +86,7 @@ final class ChildJvm {
                 process.destroyForcibly();
                 throw new IllegalStateException(mainClass + " did not finish; see " + log);
             }
-            return new Result(cold, init, response, burst, burstNanos, heap, calls, process.exitValue());
+            return new Result(cold, init, invoke, response, burst, burstNanos, heap, calls, process.exitValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

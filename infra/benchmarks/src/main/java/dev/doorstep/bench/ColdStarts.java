@@ -15,8 +15,13 @@ import java.util.List;
  */
 final class ColdStarts {
 
-    record Row(LambdaFunction function, long jarBytes, Sample plain, Sample aot, Sample init, String response,
-            int failures) {
+    /**
+     * {@code firstInvoke}: the first request's own time in the plain runs; {@code primedInvoke}: the
+     * same after the function's SnapStart priming ran, which is what a restored snapshot pays on top
+     * of the restore (not measurable without a CRaC JVM).
+     */
+    record Row(LambdaFunction function, long jarBytes, Sample plain, Sample aot, Sample init, Sample firstInvoke,
+            Sample primedInvoke, String response, int failures) {
     }
 
     record Result(Sample naive, Sample naiveAot, List<Row> rows) {
@@ -40,12 +45,16 @@ final class ColdStarts {
         List<Sample> plain = new ArrayList<>();
         List<Sample> aot = new ArrayList<>();
         List<Sample> init = new ArrayList<>();
+        List<Sample> firstInvoke = new ArrayList<>();
+        List<Sample> primedInvoke = new ArrayList<>();
         String[] responses = new String[functions.size()];
         int[] failures = new int[functions.size()];
         for (int i = 0; i < functions.size(); i++) {
             plain.add(new Sample());
             aot.add(new Sample());
             init.add(new Sample());
+            firstInvoke.add(new Sample());
+            primedInvoke.add(new Sample());
         }
         for (int round = 1; round <= rounds; round++) {
             progress.printf("cold start round %d/%d%n", round, rounds);
@@ -60,6 +69,12 @@ final class ColdStarts {
                     failures[i]++;
                 }
                 init.get(i).add(r.initMillis());
+                firstInvoke.get(i).add(r.invokeMillis());
+                ChildJvm.Result primed = launcher.function(f, List.of("-Dbench.prime=true"), 1,
+                        f.eventFiles(launcher.root()));
+                if (primed.exitCode() == 0) {
+                    primedInvoke.get(i).add(primed.invokeMillis());
+                }
                 responses[i] = r.response();
                 if (caches.get(i) != null) {
                     add(aot.get(i), launcher.function(f, List.of("-XX:AOTCache=" + caches.get(i)), 1,
@@ -70,7 +85,8 @@ final class ColdStarts {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) {
             LambdaFunction f = functions.get(i);
-            rows.add(new Row(f, size(f.jar(launcher.root())), plain.get(i), aot.get(i), init.get(i), responses[i],
+            rows.add(new Row(f, size(f.jar(launcher.root())), plain.get(i), aot.get(i), init.get(i), firstInvoke.get(i),
+                    primedInvoke.get(i), responses[i],
                     failures[i]));
         }
         return new Result(naive, naiveAot, rows);

@@ -45,13 +45,15 @@ final class Report {
                 + "measured in the same rounds: **" + r.naive().describe("%.0f") + "**; with an AOT cache: "
                 + r.naiveAot().describe("%.0f") + ".");
         line("");
-        line("| function | Lambda jar | cold start | ratio | with AOT cache | ratio | init (constructor) | first response |");
-        line("|---|---:|---:|---:|---:|---:|---:|---|");
+        line("| function | Lambda jar | cold start | ratio | with AOT cache | ratio | init (constructor) "
+                + "| first request | first request after SnapStart priming | first response |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (ColdStarts.Row row : r.rows()) {
             line("| " + row.function().name() + " | " + fmt("%.1f MB", row.jarBytes() / MB) + " | "
                     + row.plain().describe("%.0f") + " | " + ratio(row.plain().median(), naive) + " | "
                     + row.aot().describe("%.0f") + " | " + ratio(row.aot().median(), naive) + " | "
-                    + fmt("%.0f", row.init().median()) + " | `" + cell(row.response())
+                    + fmt("%.0f", row.init().median()) + " | " + fmt("%.0f", row.firstInvoke().median()) + " | "
+                    + fmt("%.0f", row.primedInvoke().median()) + " | `" + cell(row.response())
                     + (row.failures() > 0 ? " (" + row.failures() + " failed runs)" : "") + "` |");
         }
         ColdStarts.Row webhook = r.rows().stream().filter(x -> x.function().isShopifyWebhook()).findFirst().orElse(null);

@@ -10,6 +10,7 @@ import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class ShopifyWebhookFunction implements RequestHandler<APIGatewayV2
     public ShopifyWebhookFunction() {
         this(secretsFromEnvironment(), AwsClients.build(DynamoDbClient.builder()), AwsClients.requiredEnv("TABLE_NAME"),
                 Clock.systemUTC());
+        SnapStartPriming.register("ShopifyWebhookFunction", () -> WebhookPriming.prime(secrets, receipts, intake));
     }
 
     private ShopifyWebhookFunction(ShopifySecrets secrets, DynamoDbClient dynamo, String table, Clock clock) {
