@@ -3,6 +3,7 @@ package dev.doorstep.store;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
@@ -207,11 +208,15 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
     }
 
     @Override
-    public Optional<Instant> lastTriggeredAt(OrderKey order) {
+    public Optional<AppliedShopifyEvent> lastApplied(OrderKey order) {
         var item = dynamo.getItem(b -> b.tableName(table).key(Keys.order(order)).consistentRead(true)
-                .projectionExpression(TRIGGERED_AT)).item();
-        return item == null || !item.containsKey(TRIGGERED_AT) ? Optional.empty()
-                : Optional.of(Instant.parse(item.get(TRIGGERED_AT).s()));
+                .projectionExpression(EVENT_ID + ", " + TRIGGERED_AT)).item();
+        if (item == null || !item.containsKey(TRIGGERED_AT)) {
+            return Optional.empty();
+        }
+        AttributeValue eventId = item.get(EVENT_ID);
+        return Optional.of(new AppliedShopifyEvent(eventId == null || eventId.s() == null ? null : eventId.s(),
+                Instant.parse(item.get(TRIGGERED_AT).s())));
     }
 
     @Override

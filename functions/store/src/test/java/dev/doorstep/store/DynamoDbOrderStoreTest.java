@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.StaleOrderException;
 import dev.doorstep.core.timing.SendDecision;
@@ -63,10 +64,10 @@ class DynamoDbOrderStoreTest {
         assertThat(store.insertMarked(untracked, null, triggered)).isTrue();
         assertThat(store.insertMarked(tracked, "evt-2", triggered.plusSeconds(60))).isFalse();
 
-        assertThat(store.lastTriggeredAt(tracked.key())).contains(triggered);
+        assertThat(store.lastApplied(tracked.key())).contains(new AppliedShopifyEvent("evt-1", triggered));
         assertThat(item("ORDER#1001").get("shopifyEventId").s()).isEqualTo("evt-1");
         assertThat(item("FALLBACK#1001")).as("the tracked order's fallback entry, in the same write").isNotEmpty();
-        assertThat(store.lastTriggeredAt(untracked.key())).contains(triggered);
+        assertThat(store.lastApplied(untracked.key())).contains(new AppliedShopifyEvent(null, triggered));
         assertThat(item("FALLBACK#1002")).isEmpty();
         assertThat(store.find(untracked.key()).orElseThrow().version()).isEqualTo(1);
     }
@@ -243,7 +244,7 @@ class DynamoDbOrderStoreTest {
     void theShopifyEventMarkNeverGoesBackAndSurvivesOrderUpdates() {
         OrderKey key = new OrderKey(SHOP, "1001");
         store.markApplied(key, "e0", Instant.parse("2026-03-12T09:00:00Z"));
-        assertThat(store.lastTriggeredAt(key)).isEmpty(); // no order, no mark
+        assertThat(store.lastApplied(key)).isEmpty(); // no order, no mark
 
         store.insert(Orders.creatingTracking(SHOP, "1001"));
         store.markApplied(key, "e1", Instant.parse("2026-03-12T09:00:00.5Z"));
@@ -251,7 +252,7 @@ class DynamoDbOrderStoreTest {
         Order read = store.find(key).orElseThrow();
         store.update(read, read.toBuilder().trackingId("t").build());
 
-        assertThat(store.lastTriggeredAt(key)).contains(Instant.parse("2026-03-12T09:00:00.5Z"));
+        assertThat(store.lastApplied(key).map(AppliedShopifyEvent::triggeredAt)).contains(Instant.parse("2026-03-12T09:00:00.5Z"));
         assertThat(item("ORDER#1001").get("shopifyEventId").s()).isEqualTo("e1");
     }
 }

@@ -3,6 +3,7 @@ package dev.doorstep.reliability;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
@@ -79,8 +80,8 @@ final class CrashingPorts {
         }
 
         @Override
-        public Optional<Instant> lastTriggeredAt(OrderKey order) {
-            return crash.call("events.lastTriggeredAt", () -> events.lastTriggeredAt(order));
+        public Optional<AppliedShopifyEvent> lastApplied(OrderKey order) {
+            return crash.call("events.lastApplied", () -> events.lastApplied(order));
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.timing.FulfillmentTimingCause;
@@ -56,6 +57,7 @@ public final class FulfillmentIntake {
                 fact.lineItems(), now), shop.settings(), now);
         Order stored = null;
         String reason = null;
+        boolean sameEvent = false;
         // Two deliveries of one order can race: the loser's insert is refused, yet its read may come
         // before the winner's write is visible. Looking again settles it; a crash here would only
         // make Shopify retry.
@@ -66,13 +68,20 @@ public final class FulfillmentIntake {
                 reason = "new order: " + decided.statusReason();
                 break;
             }
-            if (attempt == 1 && events.lastTriggeredAt(fact.key()).filter(event::isOlderThan).isPresent()) {
-                return IntakeResult.ignored("stale replay: a later Shopify event was already applied", orderId);
+            if (attempt == 1) {
+                Optional<AppliedShopifyEvent> last = events.lastApplied(fact.key());
+                if (last.map(AppliedShopifyEvent::triggeredAt).filter(event::isOlderThan).isPresent()) {
+                    return IntakeResult.ignored("stale replay: a later Shopify event was already applied", orderId);
+                }
+                // The same event again (a retry, maybe after a crash): go on all the same, so that
+                // what the first delivery may not have finished (the schedule) is done now.
+                sameEvent = last.filter(a -> a.isSameEvent(event.eventId())).isPresent();
             }
             stored = changes.change(fact.key(), known -> fillIn(known, fact, shop.settings(), now)).orElse(null);
             if (stored != null) {
-                reason = "known order (" + stored.status().label() + "): filled in what it lacked";
-                if (event.triggeredAt() != null) {
+                reason = sameEvent ? "this Shopify event was already applied (" + stored.status().label() + ")"
+                        : "known order (" + stored.status().label() + "): filled in what it lacked";
+                if (event.triggeredAt() != null && !sameEvent) {
                     events.markApplied(fact.key(), event.eventId(), event.triggeredAt());
                 }
             } else if (attempt == RACE_ATTEMPTS) {
@@ -82,7 +91,7 @@ public final class FulfillmentIntake {
         if (stored.status() == OrderStatus.SCHEDULED) {
             planner.ensureScheduled(stored, shop.settings());
         }
-        return IntakeResult.applied(reason, orderId);
+        return sameEvent ? IntakeResult.duplicate(reason, orderId) : IntakeResult.applied(reason, orderId);
     }
 
     /** The first decision for an order nothing was decided for yet. */

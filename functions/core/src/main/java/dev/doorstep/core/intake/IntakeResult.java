@@ -13,7 +13,9 @@ public record IntakeResult(Outcome outcome, String reason, List<String> orderIds
         /** The fact changed (or confirmed) what we hold. */
         APPLIED,
         /** Nothing to do: an unknown order, a partial refund, a replay of older news. */
-        IGNORED
+        IGNORED,
+        /** The same event again: what it asked for is in place (and was completed if a crash cut it short). */
+        DUPLICATE
     }
 
     public IntakeResult {
@@ -30,6 +32,10 @@ public record IntakeResult(Outcome outcome, String reason, List<String> orderIds
 
     public static IntakeResult ignored(String reason, String orderId) {
         return new IntakeResult(Outcome.IGNORED, reason, orderId == null ? List.of() : List.of(orderId));
+    }
+
+    public static IntakeResult duplicate(String reason, String orderId) {
+        return new IntakeResult(Outcome.DUPLICATE, reason, List.of(orderId));
     }
 
     public boolean applied() {

@@ -3,6 +3,7 @@ package dev.doorstep.core.intake;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
@@ -39,7 +40,7 @@ public final class OrderCancellation {
      */
     public IntakeResult cancel(ShopifyEvent event, OrderKey key, Optional<FulfillmentFact> fulfilled, String why) {
         Instant now = clock.instant();
-        if (events.lastTriggeredAt(key).filter(event::isOlderThan).isPresent()) {
+        if (events.lastApplied(key).map(AppliedShopifyEvent::triggeredAt).filter(event::isOlderThan).isPresent()) {
             return IntakeResult.ignored("stale replay: a later Shopify event was already applied", key.orderId());
         }
         if (orders.find(key).isEmpty()) {

@@ -2,6 +2,7 @@ package dev.doorstep.core.memory;
 
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryAppliedShopifyEvents implements AppliedShopifyEvents {
 
     private final OrderStore orders;
-    private final Map<OrderKey, Instant> marks = new ConcurrentHashMap<>();
+    private final Map<OrderKey, AppliedShopifyEvent> marks = new ConcurrentHashMap<>();
 
     public InMemoryAppliedShopifyEvents(OrderStore orders) {
         this.orders = orders;
@@ -31,14 +32,15 @@ public final class InMemoryAppliedShopifyEvents implements AppliedShopifyEvents 
     }
 
     @Override
-    public Optional<Instant> lastTriggeredAt(OrderKey order) {
+    public Optional<AppliedShopifyEvent> lastApplied(OrderKey order) {
         return orders.find(order).isPresent() ? Optional.ofNullable(marks.get(order)) : Optional.empty();
     }
 
     @Override
     public void markApplied(OrderKey order, String eventId, Instant triggeredAt) {
         if (orders.find(order).isPresent()) {
-            marks.merge(order, triggeredAt, (a, b) -> a.isAfter(b) ? a : b);
+            marks.merge(order, new AppliedShopifyEvent(eventId, triggeredAt),
+                    (a, b) -> a.triggeredAt().isAfter(b.triggeredAt()) ? a : b);
         }
     }
 }

@@ -20,8 +20,8 @@ public interface AppliedShopifyEvents {
      */
     boolean insertMarked(Order order, String eventId, Instant triggeredAt);
 
-    /** When the latest event applied to the order was triggered, if any was recorded. */
-    Optional<Instant> lastTriggeredAt(OrderKey order);
+    /** The latest event applied to the order, if any was recorded. */
+    Optional<AppliedShopifyEvent> lastApplied(OrderKey order);
 
     /**
      * Records that the event was applied. Never moves the mark back in time, and does nothing when

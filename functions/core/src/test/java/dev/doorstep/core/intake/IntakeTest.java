@@ -137,6 +137,21 @@ class IntakeTest {
     }
 
     @Test
+    void theSameEventAgainIsADuplicateThatStillFinishesWhatACrashCutShort() {
+        ShopifyEvent delivery = event("w1", "2026-03-12T09:00:00Z");
+        assertThat(intake.receive(shop, delivery, fact(KEY, null, null, buyer())).outcome())
+                .isEqualTo(IntakeResult.Outcome.APPLIED);
+        scheduler.schedules().clear(); // the crash: the order was stored (with its event mark), no schedule yet
+
+        IntakeResult retry = intake.receive(shop, delivery, fact(KEY, null, null, buyer()));
+
+        assertThat(retry.outcome()).isEqualTo(IntakeResult.Outcome.DUPLICATE);
+        assertThat(retry.reason()).contains("already applied");
+        assertThat(scheduler.schedules()).containsKey(KEY);
+        assertThat(orders.find(KEY).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
     void aReplayTriggeredBeforeTheLastAppliedEventIsStale() {
         intake.receive(shop, event("w2", "2026-03-12T09:00:00Z"), fact(KEY, "1", "DHL", buyer()));
 

@@ -31,6 +31,15 @@ enum ShopifyTopic {
         return needsInstalledShop;
     }
 
+    /**
+     * Whether a delivery is remembered by a receipt. The fulfillment topics need none: the order is
+     * their receipt (a conditional insert marked with the Shopify event, then idempotent fill-ins),
+     * which saves a new order a read and a write.
+     */
+    boolean needsReceipt() {
+        return this != FULFILLMENTS_CREATE && this != ORDERS_FULFILLED;
+    }
+
     String topicName() {
         return name;
     }

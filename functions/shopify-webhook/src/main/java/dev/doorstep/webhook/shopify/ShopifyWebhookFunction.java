@@ -16,6 +16,7 @@ import dev.doorstep.store.DynamoDbReceiptLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,7 +48,8 @@ public final class ShopifyWebhookFunction implements RequestHandler<APIGatewayV2
     }
 
     private ShopifyWebhookFunction(ShopifySecrets secrets, DynamoDbClient dynamo, String table, Clock clock) {
-        this(secrets, WebhookIntake.onDynamoDb(dynamo, table, EventBridgeReviewScheduler.fromEnvironment(), clock),
+        this(secrets, WebhookIntake.onDynamoDb(dynamo, table, EventBridgeReviewScheduler.fromEnvironment(), clock,
+                        RecentShops.DEFAULT_MAX_AGE),
                 new DynamoDbReceiptLog(dynamo, table, clock), clock);
     }
 
@@ -64,21 +66,24 @@ public final class ShopifyWebhookFunction implements RequestHandler<APIGatewayV2
         WebhookRequest request = null;
         try {
             request = WebhookRequest.verify(event, secrets);
-            if (receipts.alreadyReceived(SOURCE, request.webhookId())) {
-                log("duplicate webhook skipped", request, null);
-                return HttpResponses.status(200, "duplicate", "webhook already received");
-            }
             Optional<ShopifyTopic> topic = ShopifyTopic.of(request.topic());
             if (topic.isEmpty()) {
                 log("topic not used by Doorstep: ignored", request, null);
                 return HttpResponses.status(200, "ignored", "topic not used by Doorstep");
             }
+            boolean receipted = topic.get().needsReceipt();
+            if (receipted && receipts.alreadyReceived(SOURCE, request.webhookId())) {
+                log("duplicate webhook skipped", request, null);
+                return HttpResponses.status(200, "duplicate", "webhook already received");
+            }
             IntakeResult result = intake.handle(topic.get(), request);
-            // Recorded only once the work is done: a crash before this line makes Shopify's retry redo it.
-            receipts.firstReceipt(SOURCE, request.webhookId(), clock.instant().plus(REMEMBER_RECEIPTS));
+            if (receipted) {
+                // Recorded only once the work is done: a crash before this line makes Shopify's retry redo it.
+                receipts.firstReceipt(SOURCE, request.webhookId(), clock.instant().plus(REMEMBER_RECEIPTS));
+            }
             METRICS.count("WebhooksAccepted", Map.of("Topic", topic.get().topicName()));
-            log("webhook " + (result.applied() ? "applied" : "ignored"), request, result);
-            return HttpResponses.json(200, Map.of("status", result.applied() ? "accepted" : "ignored",
+            log("webhook " + result.outcome().name().toLowerCase(Locale.ROOT), request, result);
+            return HttpResponses.json(200, Map.of("status", answer(result.outcome()),
                     "reason", result.reason(), "orderIds", result.orderIds()));
         } catch (Rejected rejected) {
             METRICS.count("WebhooksRejected", Map.of("Reason", rejected.metricReason()));
@@ -92,6 +97,14 @@ public final class ShopifyWebhookFunction implements RequestHandler<APIGatewayV2
             LOG.error("webhook failed; Shopify will retry", fields(request, null), e);
             return HttpResponses.status(500, "error", "temporary failure, retry later");
         }
+    }
+
+    private static String answer(IntakeResult.Outcome outcome) {
+        return switch (outcome) {
+            case APPLIED -> "accepted";
+            case IGNORED -> "ignored";
+            case DUPLICATE -> "duplicate";
+        };
     }
 
     private static void log(String message, WebhookRequest request, IntakeResult result) {

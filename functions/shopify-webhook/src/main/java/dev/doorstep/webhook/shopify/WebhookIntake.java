@@ -19,12 +19,13 @@ import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** One verified delivery to the core use case its topic calls for. */
 public final class WebhookIntake {
 
-    private final ShopStore shops;
+    private final RecentShops shops;
     private final FulfillmentIntake fulfillments;
     private final OrderCancellation cancellations;
     private final ShopLifecycle lifecycle;
@@ -32,8 +33,14 @@ public final class WebhookIntake {
 
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
             AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock) {
+        this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO);
+    }
+
+    /** {@code shopMaxAge}: how long an order webhook may use settings this container read earlier. */
+    WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
+            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock, Duration shopMaxAge) {
         TimingPolicy policy = new TimingPolicy();
-        this.shops = shops;
+        this.shops = new RecentShops(shops, shopMaxAge);
         this.fulfillments = new FulfillmentIntake(orders, events, new ReviewRequestPlanner(policy, orders, scheduler),
                 policy, clock);
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
@@ -44,9 +51,14 @@ public final class WebhookIntake {
     /** Everything on the DynamoDB table; the scheduler is passed in (EventBridge Scheduler in AWS). */
     public static WebhookIntake onDynamoDb(DynamoDbClient dynamo, String table, ReviewRequestScheduler scheduler,
             Clock clock) {
+        return onDynamoDb(dynamo, table, scheduler, clock, Duration.ZERO);
+    }
+
+    static WebhookIntake onDynamoDb(DynamoDbClient dynamo, String table, ReviewRequestScheduler scheduler,
+            Clock clock, Duration shopMaxAge) {
         DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, table);
         return new WebhookIntake(new DynamoDbShopStore(dynamo, table), orders, orders,
-                new DynamoDbAfterShipCredentialStore(dynamo, table), scheduler, clock);
+                new DynamoDbAfterShipCredentialStore(dynamo, table), scheduler, clock, shopMaxAge);
     }
 
     IntakeResult handle(ShopifyTopic topic, WebhookRequest request) {
@@ -77,7 +89,10 @@ public final class WebhookIntake {
                 installed(shop);
                 yield cancellations.refund(event, refund);
             }
-            case APP_UNINSTALLED -> lifecycle.uninstalled(shop);
+            case APP_UNINSTALLED -> {
+                shops.forget(shop);
+                yield lifecycle.uninstalled(shop);
+            }
             case CUSTOMERS_DATA_REQUEST -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
                 yield privacy.dataRequest(shop, ShopifyPayloads.customerId(payload),
