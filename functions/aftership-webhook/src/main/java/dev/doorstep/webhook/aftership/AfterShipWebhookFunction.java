@@ -23,14 +23,13 @@ import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import dev.doorstep.store.DynamoDbShopStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -48,6 +47,8 @@ public final class AfterShipWebhookFunction
     static final String SIGNATURE_HEADER = "aftership-hmac-sha256";
     /** Longer than AfterShip's retries (about 68 hours). */
     static final Duration REMEMBER_EVENTS = Duration.ofDays(7);
+    /** Our order ids are Shopify's (64-bit integers, stored as their decimal text by the Shopify intake). */
+    private static final Pattern SHOPIFY_ORDER_ID = Pattern.compile("[0-9]{1,20}");
 
     private static final JsonLog LOG = JsonLog.of(AfterShipWebhookFunction.class);
     private static final Metrics METRICS = Metrics.forFunction("AfterShipWebhook");
@@ -75,13 +76,22 @@ public final class AfterShipWebhookFunction
         this.clock = clock;
     }
 
+    /**
+     * The checks that need no table read ({@link WebhookRequest}), then the shop's secret (404, 401), the
+     * signature (401), the body (400); then dedupe, and only a Delivered or Expired of one of the shop's
+     * trackings is applied. A signed event that cannot be applied is a 200 "ignored", so AfterShip does
+     * not retry it.
+     */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        String shop = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("shop");
-        if (shop == null || shop.isBlank()) {
-            return rejected(400, "missing", "the URL needs ?shop=<shop>.myshopify.com", null);
+        WebhookRequest checked;
+        try {
+            checked = WebhookRequest.check(request);
+        } catch (WebhookRequest.Refused refused) {
+            return rejected(refused.status, refused.outcome, refused.getMessage(), refused.shop);
         }
-        byte[] body = rawBody(request);
+        String shop = checked.shop();
+        byte[] body = checked.body();
         WebhookSecrets.Lookup secret = secrets.forShop(shop);
         switch (secret) {
             case WebhookSecrets.Lookup.UnknownShop u -> {
@@ -92,7 +102,7 @@ public final class AfterShipWebhookFunction
                         + "cannot be verified", shop);
             }
             case WebhookSecrets.Lookup.Secret s -> {
-                if (!WebhookSignature.matches(body, s.value(), header(request, SIGNATURE_HEADER))) {
+                if (!WebhookSignature.matches(body, s.value(), WebhookRequest.header(request, SIGNATURE_HEADER))) {
                     return rejected(401, "bad-signature", "the aftership-hmac-sha256 signature does not match the "
                             + "body and the shop's webhook secret", shop);
                 }
@@ -138,6 +148,10 @@ public final class AfterShipWebhookFunction
         if (event.tracking().orderId() == null) {
             return Optional.of("the tracking names no order (not created by Doorstep)");
         }
+        if (!SHOPIFY_ORDER_ID.matcher(event.tracking().orderId()).matches()) {
+            // never one of our orders, and not a key to look up (it could exceed DynamoDB's key size)
+            return Optional.of("the tracking's order_id is not a Shopify order id (not created by Doorstep)");
+        }
         Optional<Order> order = orders.find(new OrderKey(shop, event.tracking().orderId()));
         if (order.isEmpty()) {
             return Optional.of("no such order");
@@ -153,21 +167,6 @@ public final class AfterShipWebhookFunction
                 : Map.of("status", status, "reason", outcome, "shop", shop));
         METRICS.count("WebhooksRejected", Map.of("Reason", outcome));
         return HttpResponses.status(status, outcome, reason);
-    }
-
-    /** The exact bytes AfterShip signed. */
-    private static byte[] rawBody(APIGatewayV2HTTPEvent request) {
-        String body = request.getBody() == null ? "" : request.getBody();
-        return request.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** HTTP API lower-cases header names; AfterShip's docs show both spellings. */
-    private static String header(APIGatewayV2HTTPEvent request, String name) {
-        if (request.getHeaders() == null) {
-            return null;
-        }
-        return request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** The real collaborators, built once per container from the environment (template.yaml). */

@@ -222,6 +222,147 @@ class AfterShipWebhookFunctionTest {
         assertThat(reason(noSecret)).contains("no AfterShip webhook secret");
     }
 
+    /** The sample delivery (events/aftership-webhook) for order 1001, as AfterShip signs it. */
+    static String sampleBody() throws IOException {
+        return sample().getBody();
+    }
+
+    static APIGatewayV2HTTPEvent sample() throws IOException {
+        String json = Files.readString(ProjectRoot.find().resolve("events/aftership-webhook/delivered.json"));
+        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
+                AfterShipWebhookFunctionTest.class.getClassLoader()).fromJson(new ByteArrayInputStream(
+                json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String status(APIGatewayV2HTTPResponse response) throws IOException {
+        return Json.MAPPER.readTree(response.getBody()).path("status").asText();
+    }
+
+    /** Found by the reliability corpus: a body flagged base64 that is not base64 made the handler throw (a 500). */
+    @Test
+    void aBodyMarkedBase64ThatIsNotBase64IsA400() throws Exception {
+        OrderKey key = waiting("1001", "k5lh7dy7vvqeck71p5loe011");
+        for (String notBase64 : List.of(sampleBody(), "-_-_", "abc*", "YWJj\r\nZGVm")) {
+            APIGatewayV2HTTPEvent event = sample();
+            event.setBody(notBase64);
+            event.setIsBase64Encoded(true);
+
+            APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).as(notBase64).isEqualTo(400);
+            assertThat(status(response)).isEqualTo("bad-encoding");
+        }
+        assertThat(orders.find(key).orElseThrow().status()).isEqualTo(OrderStatus.WAITING_FOR_DELIVERY);
+    }
+
+    /**
+     * Found by the reliability corpus: event_id is part of the receipt's key, so a signed event whose id
+     * DynamoDB cannot take (over its 2 KiB key, or a lone surrogate) failed with a 500, after the order
+     * had been moved, on every one of AfterShip's retries. Such ids are now refused before anything.
+     */
+    @Test
+    void anEventIdThatCannotBeAKeyIsA400AndMovesNothing() throws Exception {
+        OrderKey key = waiting("1001", "k5lh7dy7vvqeck71p5loe011");
+        String id = "3f645f5e-1f2b-4c8e-9a59-2f3d7c1a6b10";
+        for (String bad : List.of("e".repeat(5000), "\\ud800", "\\u0000", "3f645f5e 1f2b", "\u202e" + id)) {
+            String body = sampleBody().replace(id, bad);
+
+            APIGatewayV2HTTPResponse response = function.handleRequest(post(SHOP, body,
+                    AfterShipSandbox.signature(body, SECRET)), null);
+
+            assertThat(response.getStatusCode()).as(bad).isEqualTo(400);
+            assertThat(reason(response)).contains("event_id");
+        }
+        String numeric = sampleBody().replace("\"" + id + "\"", "42");
+        assertThat(function.handleRequest(post(SHOP, numeric, AfterShipSandbox.signature(numeric, SECRET)), null)
+                .getStatusCode()).isEqualTo(400);
+        assertThat(orders.find(key).orElseThrow().status()).isEqualTo(OrderStatus.WAITING_FOR_DELIVERY);
+        assertThat(schedules).isEmpty();
+    }
+
+    /** An order id that no Shopify order has (and that could exceed DynamoDB's key size) is not looked up. */
+    @Test
+    void anOrderIdThatIsNotAShopifyIdIsIgnored() throws Exception {
+        OrderKey key = waiting("1001", "k5lh7dy7vvqeck71p5loe011");
+        for (String bad : List.of("1".repeat(5000), "1001.5", "\uff11\uff10\uff10\uff11", "1001\u200b")) {
+            String body = sampleBody().replace("\"order_id\":\"1001\"", "\"order_id\":\"" + bad + "\"")
+                    .replace("3f645f5e-1f2b-4c8e-9a59-2f3d7c1a6b10", UUID.randomUUID().toString()); // each a new event
+
+            APIGatewayV2HTTPResponse response = function.handleRequest(post(SHOP, body,
+                    AfterShipSandbox.signature(body, SECRET)), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(status(response)).isEqualTo("ignored");
+            assertThat(reason(response)).contains("not a Shopify order id");
+        }
+        assertThat(orders.find(key).orElseThrow().status()).isEqualTo(OrderStatus.WAITING_FOR_DELIVERY);
+    }
+
+    /** ?shop= is a myshopify.com domain (any case), checked before the table is read. */
+    @Test
+    void theShopParameterMustBeAMyshopifyDomain() throws Exception {
+        waiting("1001", "k5lh7dy7vvqeck71p5loe011");
+        String body = sampleBody();
+        for (String bad : List.of("a".repeat(3000) + ".myshopify.com", "evil.example.com",
+                "acme-tea.myshopify.com\u0000", "acme_tea.myshopify.com", SHOP + "," + SHOP)) {
+            APIGatewayV2HTTPResponse response = function.handleRequest(post(bad, body,
+                    AfterShipSandbox.signature(body, SECRET)), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(status(response)).isEqualTo("bad-shop");
+        }
+
+        APIGatewayV2HTTPResponse upperCase = function.handleRequest(post(SHOP.toUpperCase(java.util.Locale.ROOT), body,
+                AfterShipSandbox.signature(body, SECRET)), null);
+
+        assertThat(upperCase.getStatusCode()).as(upperCase.getBody()).isEqualTo(200);
+        assertThat(status(upperCase)).isEqualTo("scheduled_on_delivery");
+    }
+
+    /** One UTF-8 JSON document of at most 1 MiB, sent as application/json: anything else moves nothing. */
+    @Test
+    void onlyOneStrictJsonDocumentUpTo1MiBIsRead() throws Exception {
+        OrderKey key = waiting("1001", "k5lh7dy7vvqeck71p5loe011");
+        String body = sampleBody();
+        String big = body.replace("Delivered, front door", "x".repeat(WebhookRequest.MAX_BODY_BYTES));
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        cases.put(body + " trailing", 400);
+        cases.put(body + body, 400);
+        cases.put(body.replace("{\"event\":", "{\"event_id\":\"x\",\"event\":"), 400); // event_id twice
+        cases.put(big, 413);
+        for (var c : cases.entrySet()) {
+            APIGatewayV2HTTPResponse response = function.handleRequest(post(SHOP, c.getKey(),
+                    AfterShipSandbox.signature(c.getKey(), SECRET)), null);
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(c.getValue());
+        }
+        byte[] utf16 = body.getBytes(StandardCharsets.UTF_16);
+        APIGatewayV2HTTPEvent inUtf16 = post(SHOP, java.util.Base64.getEncoder().encodeToString(utf16), "x");
+        inUtf16.setIsBase64Encoded(true);
+        inUtf16.setHeaders(Map.of("content-type", "application/json", "aftership-hmac-sha256", java.util.Base64
+                .getEncoder().encodeToString(hmac(utf16))));
+        APIGatewayV2HTTPResponse utf16Answer = function.handleRequest(inUtf16, null);
+        assertThat(utf16Answer.getStatusCode()).isEqualTo(400);
+        assertThat(reason(utf16Answer)).contains("UTF-8");
+
+        APIGatewayV2HTTPEvent plain = sample();
+        plain.setHeaders(Map.of("content-type", "text/plain", "aftership-hmac-sha256",
+                AfterShipSandbox.signature(body, SECRET)));
+        assertThat(function.handleRequest(plain, null).getStatusCode()).isEqualTo(415);
+        assertThat(orders.find(key).orElseThrow().status()).isEqualTo(OrderStatus.WAITING_FOR_DELIVERY);
+
+        APIGatewayV2HTTPEvent withCharset = sample();
+        withCharset.setHeaders(Map.of("Content-Type", "Application/JSON; charset=utf-8", "Aftership-Hmac-Sha256",
+                AfterShipSandbox.signature(body, SECRET)));
+        assertThat(function.handleRequest(withCharset, null).getStatusCode()).isEqualTo(200);
+        assertThat(orders.find(key).orElseThrow().status()).isEqualTo(OrderStatus.SCHEDULED);
+    }
+
+    private static byte[] hmac(byte[] body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(body);
+    }
+
     @Test
     void theSampleEventIsAcceptedAsTheRuntimeHandsItOver() throws IOException {
         OrderKey key = waiting("1001", "k5lh7dy7vvqeck71p5loe011");
