@@ -39,7 +39,9 @@ record WebhookRequest(String topic, String shop, String webhookId, String eventI
             throw new Rejected(400, "missing-headers", "missing header(s): " + String.join(", ", missing));
         }
         String contentType = headers.getOrDefault("content-type", "");
-        if (!contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/json")) {
+        int parameters = contentType.indexOf(';'); // split(";") of ";" is empty: no [0] to read
+        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        if (!mediaType.trim().toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new Rejected(415, "content-type", "content-type must be application/json");
         }
         String shop = headers.get("x-shopify-shop-domain").trim().toLowerCase(Locale.ROOT);

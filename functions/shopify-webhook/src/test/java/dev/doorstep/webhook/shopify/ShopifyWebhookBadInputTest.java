@@ -85,6 +85,10 @@ class ShopifyWebhookBadInputTest {
         assertRejected(Deliveries.withHeader(fulfillment(), "content-type", "application/x-www-form-urlencoded"), 415,
                 "application/json");
         assertRejected(Deliveries.withHeader(fulfillment(), "content-type", null), 415, "application/json");
+        for (String parametersOnly : new String[] {";", " ; ", ";charset=utf-8", ";;"}) {
+            assertRejected(Deliveries.withHeader(fulfillment(), "content-type", parametersOnly), 415,
+                    "application/json");
+        }
     }
 
     @Test
