@@ -10,6 +10,7 @@ import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,11 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
     private final DueWorkSweep sweep;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public DeliveryPollerFunction() {
         this(PollerWiring.fromEnvironment(), AwsClients.build(SqsClient.builder()),
                 AwsClients.requiredEnv("POLL_QUEUE_URL"), Clock.systemUTC());
+        SnapStartPriming.register("DeliveryPollerFunction", () -> DeliveryPollerPriming.prime(sweep, shops));
     }
 
     public DeliveryPollerFunction(PollerWiring wiring, SqsClient sqs, String queueUrl, Clock clock) {

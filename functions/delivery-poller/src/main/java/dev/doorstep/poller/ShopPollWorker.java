@@ -8,6 +8,7 @@ import dev.doorstep.core.polling.ShopPoll;
 import dev.doorstep.core.polling.ShopPollOutcome;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,10 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
     private final ShopPoll poll;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public ShopPollWorker() {
         this(PollerWiring.fromEnvironment().shopPoll(), Clock.systemUTC());
+        SnapStartPriming.register("ShopPollWorkerFunction", () -> ShopPollWorkerPriming.prime(poll, clock));
     }
 
     public ShopPollWorker(ShopPoll poll, Clock clock) {

@@ -8,6 +8,7 @@ import dev.doorstep.core.events.DomainEvent;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ public final class EventPublisherFunction implements RequestHandler<DynamodbEven
     private final EventEntries entries;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: the real client, built once in the init phase, primed for SnapStart. */
     public EventPublisherFunction() {
         this(EventBus.of(AwsClients.build(EventBridgeClient.builder())), AwsClients.requiredEnv("EVENT_BUS_NAME"),
                 Clock.systemUTC());
+        SnapStartPriming.register("EventPublisherFunction", () -> EventPublisherPriming.prime(entries));
     }
 
     public EventPublisherFunction(EventBus bus, String busName, Clock clock) {

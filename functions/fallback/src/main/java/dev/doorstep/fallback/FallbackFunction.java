@@ -11,6 +11,7 @@ import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
@@ -33,8 +34,10 @@ public final class FallbackFunction implements RequestHandler<DynamodbEvent, Str
     private final FallbackDeadlines fallbacks;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public FallbackFunction() {
         this(fromEnvironment(), Clock.systemUTC());
+        SnapStartPriming.register("FallbackFunction", () -> FallbackPriming.prime(fallbacks, clock));
     }
 
     public FallbackFunction(FallbackDeadlines fallbacks, Clock clock) {

@@ -3,11 +3,13 @@ package dev.doorstep.sending;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.doorstep.core.sending.MailOutcomeUnknownException;
+import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
 import dev.doorstep.core.sending.SendOutcome;
 import dev.doorstep.core.sending.TransientMailFailure;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,8 +28,12 @@ public final class ReviewSenderFunction implements RequestHandler<Map<String, Ob
     private final ReviewRequestSending sending;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public ReviewSenderFunction() {
-        this(SendingWiring.sending(), Clock.systemUTC());
+        // Built before this(...) (Java 25 allows it), so that the priming composes with the live composer.
+        ReviewRequestComposer composer = SendingWiring.composer();
+        this(SendingWiring.sending(composer), Clock.systemUTC());
+        SnapStartPriming.register("ReviewSenderFunction", () -> ReviewSenderPriming.prime(sending, composer, clock));
     }
 
     public ReviewSenderFunction(ReviewRequestSending sending, Clock clock) {

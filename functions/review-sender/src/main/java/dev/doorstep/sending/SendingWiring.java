@@ -45,9 +45,12 @@ final class SendingWiring {
         return new UnsubscribeTokens(UnsubscribeSecret.fromEnvironment());
     }
 
-    static ReviewRequestSending sending() {
-        ReviewRequestComposer composer = new ReviewRequestComposer(tokens(),
-                URI.create(AwsClients.requiredEnv("UNSUBSCRIBE_URL")), System.getenv("UNSUBSCRIBE_MAILTO"));
+    static ReviewRequestComposer composer() {
+        return new ReviewRequestComposer(tokens(), URI.create(AwsClients.requiredEnv("UNSUBSCRIBE_URL")),
+                System.getenv("UNSUBSCRIBE_MAILTO"));
+    }
+
+    static ReviewRequestSending sending(ReviewRequestComposer composer) {
         return new ReviewRequestSending(orders(), shops(), suppressions(), SesMailer.fromEnvironment(), composer,
                 ReviewRequestSending.DEFAULT_LEASE);
     }

@@ -11,6 +11,7 @@ import dev.doorstep.core.sending.SuppressionList;
 import dev.doorstep.core.sending.SuppressionReason;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -30,8 +31,10 @@ public final class SesFeedbackFunction implements RequestHandler<SNSEvent, Void>
     private final SendConfirmation confirmation;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public SesFeedbackFunction() {
         this(SendingWiring.suppressions(), new SendConfirmation(SendingWiring.orders()), Clock.systemUTC());
+        SnapStartPriming.register("SesFeedbackFunction", () -> SesFeedbackPriming.prime(confirmation, suppressions));
     }
 
     public SesFeedbackFunction(SuppressionList suppressions, SendConfirmation confirmation, Clock clock) {

@@ -12,6 +12,7 @@ import dev.doorstep.core.sending.UnsubscribeToken;
 import dev.doorstep.core.sending.UnsubscribeTokens;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,10 @@ public final class UnsubscribeFunction implements RequestHandler<APIGatewayV2HTT
     private final SuppressionList suppressions;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public UnsubscribeFunction() {
         this(SendingWiring.tokens(), SendingWiring.suppressions(), Clock.systemUTC());
+        SnapStartPriming.register("UnsubscribeFunction", () -> UnsubscribePriming.prime(this, tokens, suppressions));
     }
 
     public UnsubscribeFunction(UnsubscribeTokens tokens, SuppressionList suppressions, Clock clock) {

@@ -20,6 +20,7 @@ import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -41,13 +42,17 @@ public final class ShopApiFunction implements RequestHandler<APIGatewayV2HTTPEve
     private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
     private static final JsonLog LOG = JsonLog.of(ShopApiFunction.class);
 
-    private final SettingsEndpoint settings;
-    private final ReviewRequestsEndpoint reviewRequests;
+    final SettingsEndpoint settings;
+    final ReviewRequestsEndpoint reviewRequests;
 
-    /** The Lambda runtime's constructor: real clients from the environment, built in the init phase. */
+    /**
+     * The Lambda runtime's constructor: real clients from the environment, built in the init phase, and
+     * primed for SnapStart.
+     */
     public ShopApiFunction() {
         this(ShopApiWiring.shops(), ShopApiWiring.orders(), ShopApiWiring.credentials(), ShopApiWiring.keyCheck(),
                 ShopApiWiring.cipher(), ShopApiWiring.scheduler(), Clock.systemUTC());
+        SnapStartPriming.register("ShopApiFunction", () -> ShopApiPriming.prime(settings, reviewRequests));
     }
 
     public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
@@ -117,7 +122,7 @@ public final class ShopApiFunction implements RequestHandler<APIGatewayV2HTTPEve
         return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     }
 
-    private static ObjectNode body(APIGatewayV2HTTPEvent event) {
+    static ObjectNode body(APIGatewayV2HTTPEvent event) {
         String raw = event.getBody();
         if (raw == null || raw.isBlank()) {
             throw new BadRequestException(null, "the body must be a JSON object of settings");

@@ -8,6 +8,7 @@ import dev.doorstep.core.tracking.CreationOutcome;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,10 @@ public final class TrackingCreatorFunction implements RequestHandler<DynamodbEve
     private final TrackingCreation creation;
     private final Clock clock;
 
+    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public TrackingCreatorFunction() {
         this(TrackingCreatorWiring.creation(), Clock.systemUTC());
+        SnapStartPriming.register("TrackingCreatorFunction", () -> TrackingCreatorPriming.prime(creation, clock));
     }
 
     public TrackingCreatorFunction(TrackingCreation creation, Clock clock) {
