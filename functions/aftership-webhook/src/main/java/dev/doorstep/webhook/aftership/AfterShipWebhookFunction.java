@@ -18,6 +18,7 @@ import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
@@ -61,6 +62,7 @@ public final class AfterShipWebhookFunction
 
     public AfterShipWebhookFunction() {
         this(Wiring.fromEnvironment());
+        SnapStartPriming.register("AfterShipWebhookFunction", () -> WebhookPriming.prime(secrets, receipts, orders));
     }
 
     private AfterShipWebhookFunction(Wiring w) {
