@@ -124,8 +124,14 @@ public final class AfterShipClient {
             while (true) {
                 limiter.acquire(key, endpoint, v);
                 AfterShipResponse r = exchange(key, method, uri, payload, endpoint);
-                if (r.status() == 429 && FailureClassifier.classify(r) != dev.doorstep.core.tracking.TrackingFailure.PLAN_LIMIT
-                        && rateLimited < config.rateLimitRetries()) {
+                boolean rateLimit = r.status() == 429
+                        && FailureClassifier.classify(r) != dev.doorstep.core.tracking.TrackingFailure.PLAN_LIMIT;
+                if (rateLimit) {
+                    // A 429 means none left whatever X-RateLimit-Remaining says: every caller of this
+                    // account in the container waits for the reset, not only this call.
+                    limiter.observe(key, endpoint, v, null, 0, r.rateLimitReset());
+                }
+                if (rateLimit && rateLimited < config.rateLimitRetries()) {
                     long waitMillis = untilReset(r);
                     if (waitMillis <= config.longestRateLimitWait().toMillis()) {
                         rateLimited++;

@@ -206,6 +206,22 @@ class AfterShipTrackingServiceTest {
     }
 
     @Test
+    void afterGivingUpOnA429TheNextCallOnTheAccountWaitsForTheReset() {
+        var service = service("2026-07");
+        SANDBOX.failNext(KEY, 429, 6); // the sandbox's 429s still say requests remain, as some proxies do
+        assertThat(((TrackingCreated.Failed) service.create(request("JD0010", "UPS", null, null))).reason())
+                .isEqualTo(TrackingFailure.RATE_LIMITED);
+
+        assertThat(service.create(request("JD0011", "UPS", null, null))).isInstanceOf(TrackingCreated.Tracked.class);
+
+        List<RecordedRequest> requests = SANDBOX.requests();
+        assertThat(requests).extracting(RecordedRequest::status).startsWith(429, 429, 429, 429, 429, 429)
+                .contains(201);
+        // The last 429 named the next second as its reset; the next call must not arrive before it.
+        assertThat(requests.get(6).at().getEpochSecond()).isGreaterThan(requests.get(5).at().getEpochSecond());
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffThenGivenUp() {
         var service = service("2026-07");
         assertThat(service.create(request("SBX-ERROR2-1", "UPS", null, null))).isInstanceOf(TrackingCreated.Tracked.class);
