@@ -73,6 +73,23 @@ public final class DynamoDbShopStore implements ShopStore {
         }
     }
 
+    /** One UpdateItem of {@code lastAfterShipWebhookAt} alone, only forward (whole seconds, as above). */
+    @Override
+    public void recordAfterShipWebhook(String shop, Instant at) {
+        String when = at.truncatedTo(ChronoUnit.SECONDS).toString();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of(
+                            DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
+                            DoorstepTable.SK, AttributeValue.fromS("SHOP")))
+                    .updateExpression("SET lastAfterShipWebhookAt = :t")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(lastAfterShipWebhookAt)"
+                            + " OR lastAfterShipWebhookAt < :t)")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(when))));
+        } catch (ConditionalCheckFailedException e) {
+            // gone, or a later arrival is already recorded
+        }
+    }
+
     /** One Query over the shop's partition (everything of a shop shares it), deleted in batches of 25. */
     @Override
     public void erase(String shop) {

@@ -29,6 +29,7 @@ public final class ShopItemMapper {
         put(item, "shop", shop.domain());
         put(item, "installed", shop.installed());
         put(item, "lastPolledAt", shop.lastPolledAt());
+        put(item, "lastAfterShipWebhookAt", shop.lastAfterShipWebhookAt());
         put(item, "requestsEnabled", s.requestsEnabled());
         put(item, "aftershipEnabled", s.aftershipEnabled());
         put(item, "shopCountry", s.shopCountry());
@@ -79,6 +80,7 @@ public final class ShopItemMapper {
                 bool(item, "sendBuyerEmailToAfterShip"),
                 window == null ? null : SendWindow.parse(window),
                 t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")));
-        return new Shop(settings, bool(item, "installed"), instant(item, "lastPolledAt"));
+        return new Shop(settings, bool(item, "installed"), instant(item, "lastPolledAt"),
+                instant(item, "lastAfterShipWebhookAt"));
     }
 }

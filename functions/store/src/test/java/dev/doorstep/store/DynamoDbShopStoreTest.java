@@ -95,4 +95,23 @@ class DynamoDbShopStoreTest {
         credentials.delete("a.myshopify.com");
         assertThat(credentials.find("a.myshopify.com")).isEmpty();
     }
+
+    @Test
+    void anAfterShipWebhookArrivalIsRecordedOnlyForwardAndKeptBesideThePollCheckpoint() {
+        String domain = "hooked.myshopify.com";
+        shops.save(Shop.installed(ShopSettings.defaults(domain).toBuilder().aftershipEnabled(true).build()));
+        Instant first = Instant.parse("2026-03-12T10:00:00.700Z");
+
+        shops.recordAfterShipWebhook(domain, first);
+        shops.recordAfterShipWebhook(domain, first.minus(Duration.ofHours(1)));
+        shops.recordPoll(domain, first.plusSeconds(60));
+
+        Shop read = shops.find(domain).orElseThrow();
+        assertThat(read.lastAfterShipWebhookAt()).isEqualTo(Instant.parse("2026-03-12T10:00:00Z"));
+        assertThat(read.lastPolledAt()).isEqualTo(Instant.parse("2026-03-12T10:01:00Z"));
+
+        shops.erase(domain);
+        shops.recordAfterShipWebhook(domain, first.plus(Duration.ofHours(1)));
+        assertThat(shops.find(domain)).as("an erased shop is not brought back").isEmpty();
+    }
 }

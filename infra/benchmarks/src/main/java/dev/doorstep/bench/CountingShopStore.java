@@ -53,6 +53,12 @@ final class CountingShopStore implements ShopStore {
     }
 
     @Override
+    public void recordAfterShipWebhook(String shop, Instant at) {
+        writes.incrementAndGet();
+        delegate.recordAfterShipWebhook(shop, at);
+    }
+
+    @Override
     public void erase(String shop) {
         writes.incrementAndGet();
         delegate.erase(shop);

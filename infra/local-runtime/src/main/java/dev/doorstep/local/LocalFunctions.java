@@ -125,7 +125,7 @@ final class LocalFunctions {
         pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
         aftershipWebhook = new AfterShipWebhookFunction(
-                new StoredWebhookSecrets(credentials, cipher), receipts, orders,
+                new StoredWebhookSecrets(credentials, cipher), receipts, orders, shops,
                 new DeliveryUpdates(orders, shops, policy, planner), clock);
     }
 

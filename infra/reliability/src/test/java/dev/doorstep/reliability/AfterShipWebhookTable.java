@@ -79,7 +79,7 @@ final class AfterShipWebhookTable {
                 "reliability-key-" + NO_SECRET_SHOP), null));
         var policy = new TimingPolicy();
         function = new AfterShipWebhookFunction(new StoredWebhookSecrets(credentials, cipher),
-                new DynamoDbReceiptLog(dynamo, table, clock), orders,
+                new DynamoDbReceiptLog(dynamo, table, clock), orders, shops,
                 new DeliveryUpdates(orders, shops, policy, new ReviewRequestPlanner(policy, orders, scheduler)), clock);
     }
 
@@ -103,7 +103,8 @@ final class AfterShipWebhookTable {
 
     /**
      * What changed from {@code baseline} to {@code now}, as "added/removed/changed pk|sk" (keys only:
-     * the items hold customer data, which must not reach a report), receipts left out unless asked for.
+     * the items hold customer data, which must not reach a report), receipts left out unless asked for,
+     * and the shop's {@code lastAfterShipWebhookAt} always.
      */
     static List<String> changes(List<Map<String, AttributeValue>> baseline, List<Map<String, AttributeValue>> now,
             boolean withReceipts) {
@@ -127,7 +128,10 @@ final class AfterShipWebhookTable {
         for (Map<String, AttributeValue> item : items) {
             String pk = item.get(DoorstepTable.PK).s();
             if (withReceipts || !pk.startsWith("RECEIPT#")) {
-                byKey.put(pk + "|" + item.get(DoorstepTable.SK).s(), item);
+                // When the shop's last AfterShip webhook arrived is bookkeeping too (it sets the poll's cadence).
+                Map<String, AttributeValue> kept = new java.util.HashMap<>(item);
+                kept.remove("lastAfterShipWebhookAt");
+                byKey.put(pk + "|" + item.get(DoorstepTable.SK).s(), kept);
             }
         }
         return byKey;

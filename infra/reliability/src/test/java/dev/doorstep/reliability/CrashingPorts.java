@@ -112,6 +112,11 @@ final class CrashingPorts {
         }
 
         @Override
+        public void recordAfterShipWebhook(String shop, Instant at) {
+            crash.run("shops.recordAfterShipWebhook", () -> shops.recordAfterShipWebhook(shop, at));
+        }
+
+        @Override
         public void erase(String shop) {
             crash.run("shops.erase", () -> shops.erase(shop));
         }

@@ -185,6 +185,7 @@ class DuplicatesTest {
         var policy = new TimingPolicy();
         return new AfterShipWebhookFunction(new StoredWebhookSecrets(credentials, cipher),
                 new DynamoDbReceiptLog(dynamo, pipeline.table, pipeline.clock), pipeline.orders,
+                new DynamoDbShopStore(dynamo, pipeline.table),
                 new DeliveryUpdates(pipeline.orders, new DynamoDbShopStore(dynamo, pipeline.table), policy,
                         new ReviewRequestPlanner(policy, pipeline.orders, counting)), pipeline.clock);
     }

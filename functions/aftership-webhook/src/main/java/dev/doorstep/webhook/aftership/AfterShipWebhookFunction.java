@@ -13,6 +13,7 @@ import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReceiptLog;
+import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.HttpResponses;
@@ -58,6 +59,7 @@ public final class AfterShipWebhookFunction
     private final ReceiptLog receipts;
     private final OrderStore orders;
     private final DeliveryUpdates updates;
+    private final WebhookArrivals arrivals;
     private final Clock clock;
 
     public AfterShipWebhookFunction() {
@@ -66,15 +68,16 @@ public final class AfterShipWebhookFunction
     }
 
     private AfterShipWebhookFunction(Wiring w) {
-        this(w.secrets, w.receipts, w.orders, w.updates, Clock.systemUTC());
+        this(w.secrets, w.receipts, w.orders, w.shops, w.updates, Clock.systemUTC());
     }
 
-    public AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, DeliveryUpdates updates,
-            Clock clock) {
+    public AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, ShopStore shops,
+            DeliveryUpdates updates, Clock clock) {
         this.secrets = secrets;
         this.receipts = receipts;
         this.orders = orders;
         this.updates = updates;
+        this.arrivals = new WebhookArrivals(shops);
         this.clock = clock;
     }
 
@@ -129,6 +132,7 @@ public final class AfterShipWebhookFunction
             return HttpResponses.status(200, "ignored", ignored.get());
         }
         Instant now = clock.instant();
+        arrivals.arrived(shop, now); // a signed event about one of the shop's orders: its webhooks work
         OrderKey order = new OrderKey(shop, event.tracking().orderId());
         DeliveryUpdates.Outcome outcome = updates.apply(event.tracking().toReport(order, DeliverySource.WEBHOOK), now);
         receipts.firstReceipt(SOURCE, event.eventId(), now.plus(REMEMBER_EVENTS));
@@ -172,7 +176,8 @@ public final class AfterShipWebhookFunction
     }
 
     /** The real collaborators, built once per container from the environment (template.yaml). */
-    private record Wiring(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, DeliveryUpdates updates) {
+    private record Wiring(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, ShopStore shops,
+            DeliveryUpdates updates) {
 
         static Wiring fromEnvironment() {
             DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
@@ -184,7 +189,7 @@ public final class AfterShipWebhookFunction
             var cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
                     AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
             return new Wiring(new StoredWebhookSecrets(new DynamoDbAfterShipCredentialStore(dynamo, table), cipher),
-                    new DynamoDbReceiptLog(dynamo, table), orders, new DeliveryUpdates(orders, shops, policy, planner));
+                    new DynamoDbReceiptLog(dynamo, table), orders, shops, new DeliveryUpdates(orders, shops, policy, planner));
         }
     }
 }

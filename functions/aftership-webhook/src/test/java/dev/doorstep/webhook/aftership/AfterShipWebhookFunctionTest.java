@@ -66,6 +66,7 @@ class AfterShipWebhookFunctionTest {
     final String table = "webhook-" + UUID.randomUUID();
     final DynamoDbOrderStore orders;
     final DynamoDbReceiptLog receipts;
+    final DynamoDbShopStore shops;
     final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
     final AfterShipWebhookFunction function;
 
@@ -73,7 +74,7 @@ class AfterShipWebhookFunctionTest {
         DoorstepTable.create(dynamo, table);
         orders = new DynamoDbOrderStore(dynamo, table);
         receipts = new DynamoDbReceiptLog(dynamo, table, Clock.fixed(NOW, ZoneOffset.UTC)); // receipts expire on the same clock
-        var shops = new DynamoDbShopStore(dynamo, table);
+        shops = new DynamoDbShopStore(dynamo, table);
         shops.save(Shop.installed(ShopSettings.defaults(SHOP).toBuilder().shopCountry("US").aftershipEnabled(true)
                 .build()));
         var cipher = new KmsApiKeyCipher(kms, kms.createKey(b -> b.description("aftership keys")).keyMetadata().keyId());
@@ -94,7 +95,7 @@ class AfterShipWebhookFunctionTest {
         var policy = new TimingPolicy();
         var planner = new ReviewRequestPlanner(policy, orders, scheduler);
         function = new AfterShipWebhookFunction(new StoredWebhookSecrets(credentials, cipher), receipts, orders,
-                new DeliveryUpdates(orders, shops, policy, planner), Clock.fixed(NOW, ZoneOffset.UTC));
+                shops, new DeliveryUpdates(orders, shops, policy, planner), Clock.fixed(NOW, ZoneOffset.UTC));
         SANDBOX.reset();
     }
 
@@ -165,6 +166,20 @@ class AfterShipWebhookFunctionTest {
         assertThat(again.getStatusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(again.getBody()).path("status").asText()).isEqualTo("duplicate");
         assertThat(orders.find(key).orElseThrow().version()).isEqualTo(order.version());
+    }
+
+    @Test
+    void anAppliedEventNotesThatTheShopsWebhooksArriveAndABadOneDoesNot() throws Exception {
+        String trackingId = sandboxTracking("1005", "1Z1005");
+        waiting("1005", trackingId);
+        SANDBOX.deliver(trackingId, Instant.parse("2026-03-08T09:00:00Z"));
+        String body = SANDBOX.webhookBody(trackingId);
+
+        function.handleRequest(post(SHOP, body, AfterShipSandbox.signature(body, "someone-else's-secret")), null);
+        assertThat(shops.find(SHOP).orElseThrow().lastAfterShipWebhookAt()).isNull();
+
+        function.handleRequest(post(SHOP, body, AfterShipSandbox.signature(body, SECRET)), null);
+        assertThat(shops.find(SHOP).orElseThrow().lastAfterShipWebhookAt()).isEqualTo(NOW);
     }
 
     @Test

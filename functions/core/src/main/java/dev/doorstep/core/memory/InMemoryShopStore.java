@@ -38,9 +38,17 @@ public final class InMemoryShopStore implements ShopStore {
                 return s;
             }
             recorded[0] = true;
-            return new Shop(s.settings(), s.installed(), at);
+            return new Shop(s.settings(), s.installed(), at, s.lastAfterShipWebhookAt());
         });
         return recorded[0];
+    }
+
+    @Override
+    public void recordAfterShipWebhook(String shop, Instant at) {
+        Instant seconds = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        shops.computeIfPresent(shop, (k, s) -> s.lastAfterShipWebhookAt() != null
+                && !s.lastAfterShipWebhookAt().isBefore(seconds) ? s
+                : new Shop(s.settings(), s.installed(), s.lastPolledAt(), seconds));
     }
 
     @Override

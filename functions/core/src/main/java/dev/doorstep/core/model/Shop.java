@@ -10,11 +10,17 @@ import java.util.Objects;
  *
  * @param lastPolledAt the start of the last successful delivery poll (the next poll asks AfterShip
  *     only for trackings changed since then), or null before the first
+ * @param lastAfterShipWebhookAt when a validly signed AfterShip webhook of the shop last arrived (kept to
+ *     the hour), or null if none ever did: while they arrive, polling is only a safety net
  */
-public record Shop(ShopSettings settings, boolean installed, Instant lastPolledAt) {
+public record Shop(ShopSettings settings, boolean installed, Instant lastPolledAt, Instant lastAfterShipWebhookAt) {
 
     public Shop {
         Objects.requireNonNull(settings, "settings");
+    }
+
+    public Shop(ShopSettings settings, boolean installed, Instant lastPolledAt) {
+        this(settings, installed, lastPolledAt, null);
     }
 
     public static Shop installed(ShopSettings settings) {

@@ -77,10 +77,11 @@ public final class ShopPoll {
         if (last != null && !last.isBefore(until)) {
             return ShopPollOutcome.skipped(shop, "already polled up to " + last);
         }
-        Duration interval = found.get().settings().pollInterval();
+        Duration interval = PollCadence.interval(found.get(), until);
         if (last != null && last.plus(interval).minus(INTERVAL_SLACK).isAfter(until)) {
-            // A shop may ask to be polled less often than the deployment's cycle (e.g. it relies on webhooks).
-            return ShopPollOutcome.skipped(shop, "polled at " + last + ", its poll interval is " + interval);
+            // Its own longer interval, or its AfterShip webhooks are arriving: the poll is a safety net.
+            return ShopPollOutcome.skipped(shop, "polled at " + last + ", its poll interval is " + interval
+                    + (PollCadence.webhooksWorking(found.get(), until) ? " (its AfterShip webhooks are arriving)" : ""));
         }
         Instant since = last == null ? until.minus(FIRST_POLL_LOOKBACK) : last.minus(OVERLAP);
 

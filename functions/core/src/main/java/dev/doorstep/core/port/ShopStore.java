@@ -26,6 +26,13 @@ public interface ShopStore {
     boolean recordPoll(String shop, Instant polledAt);
 
     /**
+     * Records that a validly signed AfterShip webhook of the shop arrived at {@code at}: sets
+     * {@link Shop#lastAfterShipWebhookAt()} and nothing else, only forward, never bringing back an
+     * erased shop.
+     */
+    void recordAfterShipWebhook(String shop, Instant at);
+
+    /**
      * Erases the shop and everything still stored under it (shop/redact); no error when nothing is
      * left. Callers remove what needs more than a delete (pending schedules) first.
      */

@@ -122,6 +122,35 @@ class ShopPollTest extends PollFixtures {
     }
 
     @Test
+    void aShopWhoseAfterShipWebhooksArriveIsPolledEverySixtyHoursAsASafetyNet() {
+        poll.poll(SHOP, POLL, NOW);
+        for (int cycle = 1; cycle <= 5; cycle++) {
+            Instant start = POLL.plus(Duration.ofHours(12L * cycle));
+            shops.recordAfterShipWebhook(SHOP, start.minus(Duration.ofHours(2))); // events keep arriving
+            ShopPollOutcome outcome = poll.poll(SHOP, start, start);
+            if (cycle < 5) {
+                assertThat(outcome.skipped()).as("cycle %d", cycle).contains("AfterShip webhooks are arriving");
+            } else {
+                assertThat(outcome.skipped()).as("cycle 5, 60 h later").isNull();
+            }
+        }
+        assertThat(aftership.queries).hasSize(2);
+    }
+
+    @Test
+    void whenTheWebhooksStopTheShopIsBackOnItsOwnIntervalWithinADay() {
+        shops.recordAfterShipWebhook(SHOP, POLL.minus(Duration.ofHours(1)));
+        poll.poll(SHOP, POLL, NOW);
+
+        ShopPollOutcome twelveHoursOn = poll.poll(SHOP, POLL.plus(Duration.ofHours(12)), NOW.plus(Duration.ofHours(12)));
+        ShopPollOutcome aDayOn = poll.poll(SHOP, POLL.plus(Duration.ofHours(26)), NOW.plus(Duration.ofHours(26)));
+
+        assertThat(twelveHoursOn.skipped()).contains("webhooks");
+        assertThat(aDayOn.skipped()).isNull();
+        assertThat(aftership.queries).hasSize(2);
+    }
+
+    @Test
     void aPollKilledOnPageTwoKeepsTheCheckpointAndTheRerunConverges() {
         int count = FakeAfterShip.PAGE + 50;
         for (int i = 0; i < count; i++) {

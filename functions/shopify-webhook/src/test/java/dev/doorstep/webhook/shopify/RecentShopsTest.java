@@ -43,6 +43,11 @@ class RecentShopsTest {
         }
 
         @Override
+        public void recordAfterShipWebhook(String shop, Instant at) {
+            store.recordAfterShipWebhook(shop, at);
+        }
+
+        @Override
         public void erase(String shop) {
             store.erase(shop);
         }
