@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class Bench {
 
+    static final String WEBHOOK_SCENARIO = "one account per shop, AfterShip webhooks arriving (steady state)";
+
     private Bench() {
     }
 
@@ -41,8 +43,10 @@ public final class Bench {
         int burstRounds = quick ? 1 : 3;
         List<PollCost.Scenario> scenarios = quick
                 ? List.of(new PollCost.Scenario("one AfterShip account per shop", 100, 100, 0.05, false),
+                        new PollCost.Scenario(WEBHOOK_SCENARIO, 100, 100, 0.05, false, true),
                         new PollCost.Scenario("all shops share one account", 10, 100, 0.05, true))
                 : List.of(new PollCost.Scenario("one AfterShip account per shop", 1_000, 100, 0.05, false),
+                        new PollCost.Scenario(WEBHOOK_SCENARIO, 1_000, 100, 0.05, false, true),
                         new PollCost.Scenario("all shops share one account", 20, 100, 0.05, true));
 
         Report report = new Report();

@@ -56,7 +56,16 @@ final class PollCost {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
 
-    record Scenario(String name, int shops, int ordersPerShop, double changedShare, boolean sharedAccount) {
+    /**
+     * @param webhooksWorking every shop's AfterShip webhooks arrive (see PollCadence): the steady state in
+     *     which each shop was last polled in one of the previous five cycles, so one in five is due now
+     */
+    record Scenario(String name, int shops, int ordersPerShop, double changedShare, boolean sharedAccount,
+            boolean webhooksWorking) {
+
+        Scenario(String name, int shops, int ordersPerShop, double changedShare, boolean sharedAccount) {
+            this(name, shops, ordersPerShop, changedShare, sharedAccount, false);
+        }
 
         int orders() {
             return shops * ordersPerShop;
@@ -208,6 +217,7 @@ final class PollCost {
         long scans = 0;
         long writes = 0;
         long delivered = 0;
+        long polledShops = 0;
         double wall = 0;
         double setupSeconds = 0;
         List<String> problems = new ArrayList<>();
@@ -247,10 +257,12 @@ final class PollCost {
             scans += stores.scans();
             writes += stores.writes();
             delivered += outcomes.stream().mapToLong(ShopPollOutcome::scheduledOnDelivery).sum();
-            outcomes.stream().filter(o -> !o.complete()).map(o -> o.shop() + ": " + o.failure()).limit(5)
-                    .forEach(problems::add);
+            polledShops += outcomes.stream().filter(o -> o.skipped() == null).count();
+            outcomes.stream().filter(o -> o.skipped() == null && !o.complete()).map(o -> o.shop() + ": " + o.failure())
+                    .limit(5).forEach(problems::add);
         }
-        return new Result(s, requests, (long) s.changedPerShop() * s.shops(), delivered, itemsRead, gets, queries,
+        // Shops skipped this cycle (their webhooks carry their changes) read nothing: count the polled ones' changes.
+        return new Result(s, requests, (long) s.changedPerShop() * polledShops, delivered, itemsRead, gets, queries,
                 scans, writes, wall, setupSeconds, problems);
     }
 
@@ -291,8 +303,14 @@ final class PollCost {
             listOnce(sandbox, key);
             sandbox.rateLimit(key, Endpoint.CREATE_TRACKING, Endpoint.CREATE_TRACKING.documentedLimit());
         }
-        for (String shop : shops) {
-            stores.shops().recordPoll(shop, START.plus(Duration.ofHours(1)));
+        for (int i = 0; i < shops.size(); i++) {
+            String shop = shops.get(i);
+            // Steady state with webhooks: polled in one of the last five 12-hour cycles, shop by shop.
+            int cyclesAgo = s.webhooksWorking() ? (firstIndex + i) % 5 : 0;
+            stores.shops().recordPoll(shop, START.plus(Duration.ofHours(1)).minus(Duration.ofHours(12L * cyclesAgo)));
+            if (s.webhooksWorking()) {
+                stores.shops().recordAfterShipWebhook(shop, POLL.minus(Duration.ofHours(1)));
+            }
         }
         sandbox.clock(POLL);
     }

@@ -117,6 +117,12 @@ final class Report {
                     + " |");
         }
         line("");
+        line("Target: at most 200 AfterShip requests per cycle for 100,000 waiting orders across 1,000 shops. "
+                + "Polling reads one list page per AfterShip account, so with one account per shop and every shop "
+                + "polled each cycle 1,000 is the floor. When a shop's AfterShip webhooks arrive, its poll is a "
+                + "safety net every 60 hours (PollCadence), so in steady state one shop in five is polled per cycle: "
+                + "the webhook row. Its changes arrive by webhook; its items-read figures cover the polled fifth only.");
+        line("");
         return this;
     }
 
