@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 
 /**
  * The whole pipeline on one machine with no AWS account: the emulator with the template's
@@ -47,7 +49,9 @@ public final class LocalRuntime implements AutoCloseable {
     private ScheduledExecutorService streamPoller;
     private final RuntimeLog log = new RuntimeLog(System.err);
     private Instant nextPoll;
-    private final List<JsonNode> publishedEvents = new ArrayList<>();
+    /** The newest events published on the bus, for GET /_local/events. */
+    static final int KEPT_EVENTS = 10_000;
+    private final ArrayDeque<JsonNode> publishedEvents = new ArrayDeque<>();
 
     private LocalRuntime(int port, String shopifySecret, LocalHttpServer.Delivery delivery) throws IOException {
         clock = new LocalClock(Instant.now());
@@ -110,6 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
     private void pollStream() {
         try {
             pump.drain();
+            collectEvents();
         } catch (RuntimeException e) {
             log.warn("stream poll failed, trying again: " + e);
         }
@@ -232,20 +237,36 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The domain events published on the bus so far (what a rule's subscriber would receive). */
     public synchronized List<JsonNode> events() {
+        collectEvents();
+        return List.copyOf(publishedEvents);
+    }
+
+    /**
+     * Moves what the bus delivered to the local events queue into memory (the newest
+     * {@link #KEPT_EVENTS}). The concurrent mode does it with every stream poll: an SQS queue that only
+     * grows makes every send slower in moto, which would end up measuring the queue in a burst.
+     */
+    private synchronized void collectEvents() {
         while (true) {
             var batch = aws.sqs.receiveMessage(b -> b.queueUrl(aws.eventsQueueUrl).maxNumberOfMessages(10))
                     .messages();
             if (batch.isEmpty()) {
-                return List.copyOf(publishedEvents);
+                return;
             }
+            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             for (var m : batch) {
                 try {
-                    publishedEvents.add(json.readTree(m.body()));
+                    publishedEvents.addLast(json.readTree(m.body()));
                 } catch (IOException e) {
                     throw new IllegalStateException("not an EventBridge event: " + m.body(), e);
                 }
-                aws.sqs.deleteMessage(b -> b.queueUrl(aws.eventsQueueUrl).receiptHandle(m.receiptHandle()));
+                if (publishedEvents.size() > KEPT_EVENTS) {
+                    publishedEvents.removeFirst();
+                }
+                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+                        .receiptHandle(m.receiptHandle()).build());
             }
+            aws.sqs.deleteMessageBatch(b -> b.queueUrl(aws.eventsQueueUrl).entries(done));
         }
     }
 
