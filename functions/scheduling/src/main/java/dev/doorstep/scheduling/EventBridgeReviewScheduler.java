@@ -7,12 +7,14 @@ import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -38,20 +40,56 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
     private static final JsonLog LOG = JsonLog.of(EventBridgeReviewScheduler.class);
     private static final Metrics METRICS = Metrics.forFunction("ReviewScheduler");
 
-    private final SchedulerClient scheduler;
+    private final Supplier<SchedulerClient> scheduler;
     private final ReviewSenderTarget target;
     private final Clock clock;
 
     public EventBridgeReviewScheduler(SchedulerClient scheduler, ReviewSenderTarget target, Clock clock) {
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this(constant(Objects.requireNonNull(scheduler, "scheduler")), target, clock);
+    }
+
+    private EventBridgeReviewScheduler(Supplier<SchedulerClient> scheduler, ReviewSenderTarget target, Clock clock) {
+        this.scheduler = scheduler;
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** For a Lambda's init phase: the real client and the target from the environment. */
+    /**
+     * For a Lambda's init phase: the target from the environment and the real client, built on first
+     * use, so that a cold start whose request schedules nothing (a tracked order, a duplicate) does not
+     * build it. Before a SnapStart snapshot it is built anyway (SnapStartPriming), so restored copies
+     * have it ready.
+     */
     public static EventBridgeReviewScheduler fromEnvironment() {
-        return new EventBridgeReviewScheduler(AwsClients.build(SchedulerClient.builder()),
-                ReviewSenderTarget.fromEnvironment(), Clock.systemUTC());
+        EventBridgeReviewScheduler scheduler = new EventBridgeReviewScheduler(
+                once(() -> AwsClients.build(SchedulerClient.builder())), ReviewSenderTarget.fromEnvironment(),
+                Clock.systemUTC());
+        SnapStartPriming.register("ReviewScheduler", scheduler.scheduler::get);
+        return scheduler;
+    }
+
+    private static Supplier<SchedulerClient> constant(SchedulerClient client) {
+        return () -> client;
+    }
+
+    private static Supplier<SchedulerClient> once(Supplier<SchedulerClient> build) {
+        return new Supplier<>() {
+            private volatile SchedulerClient client;
+
+            @Override
+            public SchedulerClient get() {
+                SchedulerClient built = client;
+                if (built == null) {
+                    synchronized (this) {
+                        if (client == null) {
+                            client = build.get();
+                        }
+                        built = client;
+                    }
+                }
+                return built;
+            }
+        };
     }
 
     @Override
@@ -60,7 +98,7 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
         ScheduleTime time = ScheduleTime.of(sendAt, shopZone, clock.instant());
         Target invocation = target(order, time.fireAt());
         try {
-            scheduler.createSchedule(create(name, time, invocation));
+            scheduler.get().createSchedule(create(name, time, invocation));
             log("review request scheduled", order, name, time);
             METRICS.count("ReviewRequestsScheduled");
         } catch (ConflictException e) {
@@ -72,10 +110,10 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
     private void confirmOrUpdate(OrderKey order, String name, ScheduleTime time, Target invocation) {
         GetScheduleResponse stored;
         try {
-            stored = scheduler.getSchedule(b -> b.groupName(target.group()).name(name));
+            stored = scheduler.get().getSchedule(b -> b.groupName(target.group()).name(name));
         } catch (ResourceNotFoundException gone) {
             // It fired and deleted itself between our two calls: this is a new request, create it.
-            scheduler.createSchedule(create(name, time, invocation));
+            scheduler.get().createSchedule(create(name, time, invocation));
             log("review request scheduled", order, name, time);
             return;
         }
@@ -85,7 +123,7 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
             log("review request already scheduled", order, name, time);
             return;
         }
-        scheduler.updateSchedule(UpdateScheduleRequest.builder()
+        scheduler.get().updateSchedule(UpdateScheduleRequest.builder()
                 .groupName(target.group())
                 .name(name)
                 .scheduleExpression(time.expression())
@@ -101,7 +139,7 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
     public void cancel(OrderKey order) {
         String name = ScheduleNames.of(order);
         try {
-            scheduler.deleteSchedule(b -> b.groupName(target.group()).name(name));
+            scheduler.get().deleteSchedule(b -> b.groupName(target.group()).name(name));
             LOG.info("review request unscheduled", Map.of("shop", order.shop(), "orderId", order.orderId(),
                     "schedule", name));
         } catch (ResourceNotFoundException e) {
