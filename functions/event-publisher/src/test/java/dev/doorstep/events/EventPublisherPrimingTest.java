@@ -1,16 +1,11 @@
 package dev.doorstep.events;
 
+import static dev.doorstep.lambda.Quiet.silently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doorstep.emulator.WithAwsEmulator;
-import dev.doorstep.lambda.JsonLog;
-import dev.doorstep.lambda.Metrics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -76,20 +71,5 @@ class EventPublisherPrimingTest {
 
         assertThat(recording.calls()).singleElement()
                 .isEqualTo(EventPublisherPriming.prime(new EventEntries(bus)));
-    }
-
-    /** Runs the priming with the log and the metrics captured, and checks it printed nothing at all. */
-    static <T> T silently(Supplier<T> priming) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        JsonLog.redirect(capture);
-        Metrics.redirect(capture);
-        try {
-            return priming.get();
-        } finally {
-            JsonLog.redirect(System.out);
-            Metrics.redirect(System.out);
-            assertThat(printed.toString(StandardCharsets.UTF_8)).as("log and metric lines").isEmpty();
-        }
     }
 }

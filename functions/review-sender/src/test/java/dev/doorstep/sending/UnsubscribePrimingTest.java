@@ -1,7 +1,7 @@
 package dev.doorstep.sending;
 
+import static dev.doorstep.lambda.Quiet.silently;
 import static dev.doorstep.sending.PrimingChecks.items;
-import static dev.doorstep.sending.PrimingChecks.silently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

@@ -53,40 +53,33 @@ public final class DynamoDbShopStore implements ShopStore {
         return shops;
     }
 
-    /**
-     * One UpdateItem of {@code lastPolledAt} alone. Whole seconds, so the ISO strings compare as the
-     * instants do and "only forward" can be a condition.
-     */
     @Override
     public boolean recordPoll(String shop, Instant polledAt) {
-        String at = polledAt.truncatedTo(ChronoUnit.SECONDS).toString();
+        return setForward(shop, "lastPolledAt", polledAt);
+    }
+
+    @Override
+    public void recordAfterShipWebhook(String shop, Instant at) {
+        setForward(shop, "lastAfterShipWebhookAt", at); // false: gone, or a later arrival is already there
+    }
+
+    /**
+     * One UpdateItem of {@code attribute} alone, only forward and never on an erased shop. Whole
+     * seconds, so the ISO strings compare as the instants do and "only forward" can be a condition.
+     */
+    private boolean setForward(String shop, String attribute, Instant at) {
+        String seconds = at.truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of(
                             DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
                             DoorstepTable.SK, AttributeValue.fromS("SHOP")))
-                    .updateExpression("SET lastPolledAt = :t")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(lastPolledAt) OR lastPolledAt < :t)")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(at))));
+                    .updateExpression("SET #a = :t")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#a) OR #a < :t)")
+                    .expressionAttributeNames(Map.of("#a", attribute))
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(seconds))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
-        }
-    }
-
-    /** One UpdateItem of {@code lastAfterShipWebhookAt} alone, only forward (whole seconds, as above). */
-    @Override
-    public void recordAfterShipWebhook(String shop, Instant at) {
-        String when = at.truncatedTo(ChronoUnit.SECONDS).toString();
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of(
-                            DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
-                            DoorstepTable.SK, AttributeValue.fromS("SHOP")))
-                    .updateExpression("SET lastAfterShipWebhookAt = :t")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(lastAfterShipWebhookAt)"
-                            + " OR lastAfterShipWebhookAt < :t)")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(when))));
-        } catch (ConditionalCheckFailedException e) {
-            // gone, or a later arrival is already recorded
         }
     }
 

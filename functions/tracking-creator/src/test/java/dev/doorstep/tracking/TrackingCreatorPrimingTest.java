@@ -1,5 +1,6 @@
 package dev.doorstep.tracking;
 
+import static dev.doorstep.lambda.Quiet.silently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doorstep.aftership.AfterShipClient;
@@ -22,17 +23,12 @@ import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.CreationOutcome;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.emulator.WithAwsEmulator;
-import dev.doorstep.lambda.JsonLog;
-import dev.doorstep.lambda.Metrics;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.scheduling.ReviewSenderTarget;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +36,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -149,20 +144,5 @@ class TrackingCreatorPrimingTest {
     List<String> schedules() {
         return schedulerClient.listSchedules(b -> b.groupName(group)).schedules().stream().map(ScheduleSummary::name)
                 .sorted().toList();
-    }
-
-    /** Runs the priming with the log and the metrics captured, and checks it printed nothing at all. */
-    static <T> T silently(Supplier<T> priming) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        JsonLog.redirect(capture);
-        Metrics.redirect(capture);
-        try {
-            return priming.get();
-        } finally {
-            JsonLog.redirect(System.out);
-            Metrics.redirect(System.out);
-            assertThat(printed.toString(StandardCharsets.UTF_8)).as("log and metric lines").isEmpty();
-        }
     }
 }

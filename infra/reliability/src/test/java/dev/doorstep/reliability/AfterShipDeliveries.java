@@ -1,5 +1,7 @@
 package dev.doorstep.reliability;
 
+import static dev.doorstep.reliability.Headers.header;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.doorstep.emulator.ProjectRoot;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -90,16 +91,6 @@ final class AfterShipDeliveries {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static APIGatewayV2HTTPEvent header(APIGatewayV2HTTPEvent event, String name, String value) {
-        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
-        headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-        if (value != null) {
-            headers.put(name, value);
-        }
-        event.setHeaders(headers);
-        return event;
     }
 
     /** The {@code ?shop=} the webhook URL carries; null for none. */

@@ -6,13 +6,13 @@ import static dev.doorstep.reliability.AfterShipDeliveries.SHOP;
 import static dev.doorstep.reliability.AfterShipDeliveries.SIGNATURE;
 import static dev.doorstep.reliability.AfterShipDeliveries.TRACKING_ID;
 import static dev.doorstep.reliability.AfterShipDeliveries.body;
-import static dev.doorstep.reliability.AfterShipDeliveries.header;
 import static dev.doorstep.reliability.AfterShipDeliveries.hmac;
 import static dev.doorstep.reliability.AfterShipDeliveries.sample;
 import static dev.doorstep.reliability.AfterShipDeliveries.shop;
 import static dev.doorstep.reliability.AfterShipDeliveries.sign;
 import static dev.doorstep.reliability.AfterShipDeliveries.signed;
 import static dev.doorstep.reliability.AfterShipDeliveries.signedBytes;
+import static dev.doorstep.reliability.Headers.header;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.doorstep.lambda.Json;

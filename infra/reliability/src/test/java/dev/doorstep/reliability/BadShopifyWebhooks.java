@@ -1,9 +1,9 @@
 package dev.doorstep.reliability;
 
+import static dev.doorstep.reliability.Headers.header;
 import static dev.doorstep.reliability.ShopifyDeliveries.SAMPLES;
 import static dev.doorstep.reliability.ShopifyDeliveries.SECRET;
 import static dev.doorstep.reliability.ShopifyDeliveries.body;
-import static dev.doorstep.reliability.ShopifyDeliveries.header;
 import static dev.doorstep.reliability.ShopifyDeliveries.sample;
 import static dev.doorstep.reliability.ShopifyDeliveries.sign;
 import static dev.doorstep.reliability.ShopifyDeliveries.signed;

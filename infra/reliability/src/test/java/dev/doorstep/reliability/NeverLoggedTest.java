@@ -59,7 +59,7 @@ class NeverLoggedTest {
         var tracked = Pipeline.fulfillment("7500000000001", "RLLOG1");
         var untracked = Pipeline.fulfillment("7500000000002", null);
         var refused = Pipeline.fulfillment("7500000000003", "RLINVALID3");
-        var wrongSecret = ShopifyDeliveries.header(ShopifyDeliveries.fresh(ShopifyDeliveries.sample("orders-fulfilled")),
+        var wrongSecret = Headers.header(ShopifyDeliveries.fresh(ShopifyDeliveries.sample("orders-fulfilled")),
                 "x-shopify-hmac-sha256", ShopifyDeliveries.sign(new byte[] {1}, "not-the-app-secret"));
         var broken = ShopifyDeliveries.fresh(ShopifyDeliveries.signed("fulfillments-create", "{\"email\":"));
         SANDBOX.failNext(pipeline.apiKey, 429, 2);

@@ -1,5 +1,7 @@
 package dev.doorstep.reliability;
 
+import static dev.doorstep.reliability.Headers.header;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.doorstep.emulator.ProjectRoot;
@@ -10,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -63,16 +63,6 @@ final class ShopifyDeliveries {
 
     static String sign(byte[] body, String secret) {
         return ShopifySignature.sign(body, secret);
-    }
-
-    static APIGatewayV2HTTPEvent header(APIGatewayV2HTTPEvent event, String name, String value) {
-        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
-        headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-        if (value != null) {
-            headers.put(name, value);
-        }
-        event.setHeaders(headers);
-        return event;
     }
 
     /** A fresh webhook id, as Shopify gives every delivery of a new event. */

@@ -63,14 +63,14 @@ class ShopifyWebhookBadInputCorpusTest {
     @MethodSource("staleReplays")
     void aReplayOfAnOlderEventIsIgnoredAndChangesNothing(String sample) {
         APIGatewayV2HTTPEvent later = ShopifyDeliveries.fresh(ShopifyDeliveries.sample("orders-cancelled"));
-        ShopifyDeliveries.header(later, "x-shopify-triggered-at", "2026-03-12T07:30:01Z");
+        Headers.header(later, "x-shopify-triggered-at", "2026-03-12T07:30:01Z");
         APIGatewayV2HTTPEvent first = ShopifyDeliveries.fresh(ShopifyDeliveries.sample("fulfillments-create"));
         assertThat(table.send(first).getStatusCode()).isEqualTo(200);
         assertThat(table.send(later).getStatusCode()).isEqualTo(200);
         List<String> before = table.snapshot();
 
         APIGatewayV2HTTPEvent stale = ShopifyDeliveries.fresh(ShopifyDeliveries.sample(sample));
-        ShopifyDeliveries.header(stale, "x-shopify-triggered-at", "2026-03-11T15:04:13Z");
+        Headers.header(stale, "x-shopify-triggered-at", "2026-03-11T15:04:13Z");
         APIGatewayV2HTTPResponse response = table.send(stale);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);

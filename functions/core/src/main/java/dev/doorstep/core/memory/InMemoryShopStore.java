@@ -3,10 +3,13 @@ package dev.doorstep.core.memory;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.port.ShopStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The {@link ShopStore} contract in memory, for fast tests. */
 public final class InMemoryShopStore implements ShopStore {
@@ -31,24 +34,29 @@ public final class InMemoryShopStore implements ShopStore {
 
     @Override
     public boolean recordPoll(String shop, Instant polledAt) {
-        Instant at = polledAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as the DynamoDB store keeps it
-        boolean[] recorded = new boolean[1];
-        shops.computeIfPresent(shop, (k, s) -> {
-            if (s.lastPolledAt() != null && !s.lastPolledAt().isBefore(at)) {
-                return s;
-            }
-            recorded[0] = true;
-            return new Shop(s.settings(), s.installed(), at, s.lastAfterShipWebhookAt());
-        });
-        return recorded[0];
+        return setForward(shop, polledAt, Shop::lastPolledAt,
+                (s, at) -> new Shop(s.settings(), s.installed(), at, s.lastAfterShipWebhookAt()));
     }
 
     @Override
     public void recordAfterShipWebhook(String shop, Instant at) {
-        Instant seconds = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        shops.computeIfPresent(shop, (k, s) -> s.lastAfterShipWebhookAt() != null
-                && !s.lastAfterShipWebhookAt().isBefore(seconds) ? s
-                : new Shop(s.settings(), s.installed(), s.lastPolledAt(), seconds));
+        setForward(shop, at, Shop::lastAfterShipWebhookAt,
+                (s, seconds) -> new Shop(s.settings(), s.installed(), s.lastPolledAt(), seconds));
+    }
+
+    /** Only forward, in whole seconds (as the DynamoDB store keeps them), never on an erased shop. */
+    private boolean setForward(String shop, Instant at, Function<Shop, Instant> current,
+            BiFunction<Shop, Instant, Shop> set) {
+        Instant seconds = at.truncatedTo(ChronoUnit.SECONDS);
+        boolean[] recorded = new boolean[1];
+        shops.computeIfPresent(shop, (k, s) -> {
+            if (current.apply(s) != null && !current.apply(s).isBefore(seconds)) {
+                return s;
+            }
+            recorded[0] = true;
+            return set.apply(s, seconds);
+        });
+        return recorded[0];
     }
 
     @Override
