@@ -23,20 +23,29 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Orders in the single table (docs/table.md). Inserts are conditional on absence, updates on the
  * version read; the order's FALLBACK entry (whose TTL deletion is the 60-day fallback) is written and
- * removed in the same transaction as the order change that calls for it.
+ * removed in the same transaction as the order change that calls for it. A write that touches only
+ * the order is a plain conditional PutItem or UpdateItem: half the write units of a transaction.
+ *
+ * <p>A new order in CREATING_TRACKING gets no FALLBACK entry: the tracking creator's first write
+ * (to "Waiting for delivery" or a retry) adds it, and until then the order's own due time
+ * ({@link Order#TRACKING_CREATION_GRACE}) is the safety net. So the webhook's insert is one PutItem.
  *
  * <p>Also keeps the latest applied Shopify event on the order item ({@code shopifyEventId},
  * {@code shopifyTriggeredAt}); order updates leave those two attributes alone.
  */
 public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvents {
 
-    /** While the order waits on AfterShip, its fallback entry must exist; outside these states, never. */
-    private static final Set<OrderStatus> TRACKING_STATES =
-            EnumSet.of(OrderStatus.CREATING_TRACKING, OrderStatus.TRACKING_RETRY, OrderStatus.WAITING_FOR_DELIVERY);
+    /**
+     * While AfterShip has been asked (a tracking, or a retry of one), the fallback entry must exist;
+     * outside these states, never. CREATING_TRACKING is covered by its due time instead.
+     */
+    private static final Set<OrderStatus> FALLBACK_STATES =
+            EnumSet.of(OrderStatus.TRACKING_RETRY, OrderStatus.WAITING_FOR_DELIVERY);
     private static final String EVENT_ID = "shopifyEventId";
     private static final String TRIGGERED_AT = "shopifyTriggeredAt";
 
@@ -105,14 +114,27 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
     public Order update(Order current, Order next) {
         Order stored = next.toBuilder().version(current.version() + 1).build();
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(replaceOrder(stored, current.version()));
+        UpdateItemRequest orderWrite = replaceOrder(stored, current.version());
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(orderWrite.tableName()).key(orderWrite.key())
+                .updateExpression(orderWrite.updateExpression())
+                .conditionExpression(orderWrite.conditionExpression())
+                .expressionAttributeNames(orderWrite.expressionAttributeNames())
+                .expressionAttributeValues(orderWrite.expressionAttributeValues())).build());
         if (needsFallbackEntry(stored)) {
             if (!stored.fallbackDeadline().equals(current.fallbackDeadline()) || !needsFallbackEntry(current)) {
                 writes.add(putFallback(stored));
             }
-        } else if (current.fallbackDeadline() != null || TRACKING_STATES.contains(current.status())) {
+        } else if (needsFallbackEntry(current)) {
             writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(Keys.fallback(current.key())))
                     .build());
+        }
+        if (writes.size() == 1) {
+            try {
+                dynamo.updateItem(orderWrite);
+                return stored;
+            } catch (ConditionalCheckFailedException e) {
+                throw new StaleOrderException(current.key(), current.version());
+            }
         }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -236,7 +258,7 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
     }
 
     /** SET every mapped attribute, REMOVE the mapped ones now empty; the Shopify event mark stays. */
-    private TransactWriteItem replaceOrder(Order order, long expectedVersion) {
+    private UpdateItemRequest replaceOrder(Order order, long expectedVersion) {
         Map<String, AttributeValue> item = mapper.toItem(order);
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -257,14 +279,14 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
         values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE "
                 + String.join(", ", removes));
-        return TransactWriteItem.builder().update(u -> u.tableName(table).key(Keys.order(order.key()))
+        return UpdateItemRequest.builder().tableName(table).key(Keys.order(order.key()))
                 .updateExpression(expression)
                 .conditionExpression("attribute_exists(pk) AND #version = :expected")
-                .expressionAttributeNames(names).expressionAttributeValues(values)).build();
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
     private static boolean needsFallbackEntry(Order order) {
-        return order.fallbackDeadline() != null && TRACKING_STATES.contains(order.status());
+        return order.fallbackDeadline() != null && FALLBACK_STATES.contains(order.status());
     }
 
     private TransactWriteItem putFallback(Order order) {

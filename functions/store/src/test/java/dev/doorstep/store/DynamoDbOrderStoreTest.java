@@ -66,7 +66,7 @@ class DynamoDbOrderStoreTest {
 
         assertThat(store.lastApplied(tracked.key())).contains(new AppliedShopifyEvent("evt-1", triggered));
         assertThat(item("ORDER#1001").get("shopifyEventId").s()).isEqualTo("evt-1");
-        assertThat(item("FALLBACK#1001")).as("the tracked order's fallback entry, in the same write").isNotEmpty();
+        assertThat(item("FALLBACK#1001")).as("no fallback entry until AfterShip is asked: one PutItem").isEmpty();
         assertThat(store.lastApplied(untracked.key())).contains(new AppliedShopifyEvent(null, triggered));
         assertThat(item("FALLBACK#1002")).isEmpty();
         assertThat(store.find(untracked.key()).orElseThrow().version()).isEqualTo(1);
@@ -83,6 +83,18 @@ class DynamoDbOrderStoreTest {
         assertThatThrownBy(() -> store.update(read, read.toBuilder().trackingId("t-2").build()))
                 .isInstanceOf(StaleOrderException.class);
         assertThat(store.find(read.key()).orElseThrow().trackingId()).isEqualTo("t-1");
+    }
+
+    @Test
+    void anUpdateThatAlsoWritesTheFallbackEntryIsRefusedWhenSomeoneElseWroteFirstAndWritesNeither() {
+        store.insert(Orders.creatingTracking(SHOP, "1001"));
+        Order read = store.find(new OrderKey(SHOP, "1001")).orElseThrow();
+        store.update(read, read.toBuilder().trackingFailure("someone else").build());
+
+        assertThatThrownBy(() -> store.update(read, read.moveTo(OrderStatus.WAITING_FOR_DELIVERY, "tracked",
+                Instant.now()))).isInstanceOf(StaleOrderException.class);
+        assertThat(store.find(read.key()).orElseThrow().status()).isEqualTo(OrderStatus.CREATING_TRACKING);
+        assertThat(item("FALLBACK#1001")).isEmpty();
     }
 
     @Test
@@ -135,15 +147,21 @@ class DynamoDbOrderStoreTest {
     void aTrackedOrderGetsAFallbackEntryWithTtlThatGoesWhenItLeavesTracking() {
         Order order = Orders.creatingTracking(SHOP, "1001");
         store.insert(order);
+        assertThat(item("FALLBACK#1001")).as("while creating the tracking, its due time is the safety net").isEmpty();
+        assertThat(item("ORDER#1001").get("gsi1sk").s())
+                .startsWith(Keys.dueSortKey(Orders.FULFILLED.plusSeconds(60).plus(Order.TRACKING_CREATION_GRACE),
+                        order.key()));
 
+        Order read = store.find(order.key()).orElseThrow();
+        Order waiting = store.update(read, read.moveTo(OrderStatus.WAITING_FOR_DELIVERY, "tracked", Instant.now()));
         var entry = item("FALLBACK#1001");
         assertThat(entry.get("type").s()).isEqualTo("FALLBACK");
         assertThat(entry.get("expiresAt").n())
                 .isEqualTo(Long.toString(Orders.FULFILLED.plus(Duration.ofDays(60)).getEpochSecond()));
 
-        Order read = store.find(order.key()).orElseThrow();
-        Order waiting = store.update(read, read.moveTo(OrderStatus.WAITING_FOR_DELIVERY, "tracked", Instant.now()));
-        assertThat(item("FALLBACK#1001")).isNotEmpty();
+        Order again = store.update(waiting, waiting.toBuilder().trackingId("t-2").build());
+        assertThat(item("FALLBACK#1001")).as("an update that leaves the deadline alone keeps the entry").isNotEmpty();
+        waiting = again;
 
         store.update(waiting, waiting.schedule(new SendDecision(Instant.now(), TimingReason.DELIVERY_BASED,
                 Instant.now(), true, "delivered"), Instant.now()));

@@ -39,7 +39,7 @@ public final class Bench {
         String loadBefore = Report.loadAverage();
 
         int coldRounds = quick ? 2 : 7;
-        int burstSize = quick ? 40 : 200;
+        int burstSize = Integer.getInteger("bench.burstSize", quick ? 40 : 200);
         int burstRounds = quick ? 1 : 3;
         List<PollCost.Scenario> scenarios = quick
                 ? List.of(new PollCost.Scenario("one AfterShip account per shop", 100, 100, 0.05, false),
@@ -58,7 +58,8 @@ public final class Bench {
             Bursts.Result bursts = null;
             List<PollCost.Result> polls = new ArrayList<>();
             if (only.contains("cold")) {
-                cold = ColdStarts.measure(launcher, LambdaFunction.ALL, coldRounds, progress);
+                cold = ColdStarts.measure(launcher, LambdaFunction.named(System.getProperty("bench.functions")),
+                        Integer.getInteger("bench.coldRounds", coldRounds), progress);
             }
             if (only.contains("poll")) {
                 for (PollCost.Scenario s : scenarios) {

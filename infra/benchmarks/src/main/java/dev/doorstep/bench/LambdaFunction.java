@@ -30,6 +30,20 @@ record LambdaFunction(String name, String module, String handler, List<String> e
                     "dev.doorstep.shopapi.ShopApiFunction", List.of("get-settings.json",
                     "list-review-requests.json")));
 
+    /** Those named in {@code names} (comma-separated; null or blank: all), for a quicker look at a few. */
+    static List<LambdaFunction> named(String names) {
+        if (names == null || names.isBlank()) {
+            return ALL;
+        }
+        List<String> wanted = List.of(names.split(","));
+        List<LambdaFunction> chosen = ALL.stream().filter(f -> wanted.contains(f.name())).toList();
+        if (chosen.size() != wanted.size()) {
+            throw new IllegalArgumentException("unknown function in " + names + "; known: "
+                    + ALL.stream().map(LambdaFunction::name).toList());
+        }
+        return chosen;
+    }
+
     /** template.yaml's CodeUri. */
     Path jar(Path root) {
         return root.resolve("functions").resolve(module).resolve("target/doorstep-" + module + "-lambda.jar");

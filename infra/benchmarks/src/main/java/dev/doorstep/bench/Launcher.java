@@ -6,7 +6,10 @@ import dev.doorstep.bench.probe.NaiveDynamoDbWrite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Where the child JVMs' pieces are: the JDK, the probe jar, the runtime's serializer, the naive jar. */
 record Launcher(Path root, Path java, Path probeJar, Path serializationJar, Path naiveJar, Path work,
@@ -36,11 +39,16 @@ record Launcher(Path root, Path java, Path probeJar, Path serializationJar, Path
     /** @param countCalls also count the container's AWS calls (an SDK interceptor; not for timings that matter) */
     ChildJvm.Result function(LambdaFunction function, List<String> extraFlags, int invocations, List<Path> events,
             boolean countCalls) {
+        return function(function, extraFlags, invocations, events, countCalls, account.freshTable());
+    }
+
+    ChildJvm.Result function(LambdaFunction function, List<String> extraFlags, int invocations, List<Path> events,
+            boolean countCalls, String table) {
         List<String> args = new ArrayList<>(List.of(function.handler(), Integer.toString(invocations)));
         events.forEach(e -> args.add(e.toString()));
         List<Path> classpath = new ArrayList<>(List.of(function.jar(root), probeJar, serializationJar));
         return ChildJvm.run(java, flags(extraFlags, countCalls, classpath), classpath, FunctionProbe.class.getName(),
-                args, account.environment(account.freshTable()), work.resolve(function.name() + ".log"));
+                args, account.environment(table), work.resolve(function.name() + ".log"));
     }
 
     /** The naive baseline: {@code writes} PutItems from a fresh JVM with the SDK's default set-up. */
@@ -49,15 +57,35 @@ record Launcher(Path root, Path java, Path probeJar, Path serializationJar, Path
     }
 
     ChildJvm.Result naive(List<String> extraFlags, int writes, boolean countCalls) {
+        return naive(extraFlags, writes, countCalls, null);
+    }
+
+    /** @param template an item for the loop to write copies of (null: a three-attribute item) */
+    ChildJvm.Result naive(List<String> extraFlags, int writes, boolean countCalls,
+            Map<String, AttributeValue> template) {
         List<Path> classpath = new ArrayList<>(List.of(naiveJar));
+        String table = account.freshTable();
+        List<String> args = new ArrayList<>(List.of(Integer.toString(writes)));
+        if (template != null) {
+            Map<String, AttributeValue> item =
+                    new HashMap<>(template);
+            item.putAll(NaiveDynamoDbWrite.TEMPLATE_KEY);
+            account.dynamo.putItem(b -> b.tableName(table).item(item));
+            args.add(NaiveDynamoDbWrite.TEMPLATE);
+        }
         return ChildJvm.run(java, flags(extraFlags, countCalls, classpath), classpath,
-                NaiveDynamoDbWrite.class.getName(), List.of(Integer.toString(writes)),
-                account.environment(account.freshTable()), work.resolve("naive-baseline.log"));
+                NaiveDynamoDbWrite.class.getName(), args, account.environment(table),
+                work.resolve("naive-baseline.log"));
     }
 
     private List<String> flags(List<String> extraFlags, boolean countCalls, List<Path> classpath) {
         List<String> flags = new ArrayList<>(ChildJvm.LAMBDA_FLAGS);
         flags.addAll(extraFlags);
+        // For a look inside (a profiler, GC logs): -Dbench.childFlags=-XX:StartFlightRecording=...|-Xlog:gc (split at "|")
+        String more = System.getProperty("bench.childFlags", "").strip();
+        if (!more.isEmpty()) {
+            flags.addAll(List.of(more.split("[|\\s]+")));
+        }
         if (countCalls) {
             flags.add("-Dbench.countCalls=true");
             classpath.add(interceptors());

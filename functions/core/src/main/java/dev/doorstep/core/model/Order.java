@@ -79,18 +79,36 @@ public record Order(
     public static final java.time.Duration SEND_GRACE = java.time.Duration.ofHours(1);
 
     /**
-     * When this order next needs attention without any outside event: the tracking retry, the
-     * fallback deadline while it waits for delivery, a send that is overdue, or a send lease that ran
-     * out. Stores index it so that due work is found without a scan.
+     * How long an order may sit in CREATING_TRACKING before the poll's sweep creates its tracking
+     * itself: longer than the tracking creator's stream retries last (6 h maximum record age in
+     * template.yaml), so the sweep only picks up an order those retries gave up on.
+     */
+    public static final java.time.Duration TRACKING_CREATION_GRACE = java.time.Duration.ofHours(7);
+
+    /**
+     * When this order next needs attention without any outside event: a tracking creation nobody
+     * finished, the tracking retry, the fallback deadline while it waits for delivery, a send that is
+     * overdue, or a send lease that ran out. Stores index it so that due work is found without a scan.
      */
     public Optional<Instant> dueAt() {
         return switch (status) {
+            case CREATING_TRACKING -> Optional.of(enteredStatusAt().plus(TRACKING_CREATION_GRACE));
             case TRACKING_RETRY -> Optional.ofNullable(trackingRetryAt);
             case WAITING_FOR_DELIVERY -> Optional.ofNullable(fallbackDeadline);
             case SCHEDULED -> Optional.ofNullable(sendAt).map(at -> at.plus(SEND_GRACE));
             case SENDING -> Optional.ofNullable(leaseUntil);
             default -> Optional.empty();
         };
+    }
+
+    /** When the order moved into its current status (its reception if the history does not say). */
+    public Instant enteredStatusAt() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).to() == status) {
+                return history.get(i).at();
+            }
+        }
+        return receivedAt != null ? receivedAt : fulfillment.fulfilledAt();
     }
 
     public boolean isInternational(String shopCountry) {

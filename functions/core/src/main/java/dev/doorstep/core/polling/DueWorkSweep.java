@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * The work that comes due without any outside event, found through {@link OrderStore#dueBy} (an
  * index of due orders, never a scan) and handed to the use case that owns it:
  * <ul>
+ *   <li>"Creating tracking" for longer than {@link Order#TRACKING_CREATION_GRACE}: the tracking
+ *       creator's stream retries gave up (or never ran), so the sweep makes the attempt;</li>
  *   <li>"tracking retry" due: the second and last creation attempt ({@link TrackingCreation});</li>
  *   <li>"Waiting for delivery" past the fallback deadline: {@link FallbackDeadlines} (the safety net
  *       for TTL deletions, which can lag by days);</li>
@@ -104,7 +106,7 @@ public final class DueWorkSweep {
     private void handle(Order order, Instant now, Map<String, Optional<Shop>> shopCache, SweepOutcome.Counter count) {
         try {
             switch (order.status()) {
-                case TRACKING_RETRY -> {
+                case CREATING_TRACKING, TRACKING_RETRY -> {
                     switch (trackingCreation.attempt(order.key(), now, false)) {
                         case CreationOutcome.WaitingForDelivery w -> count.trackingCreated++;
                         case CreationOutcome.WillSend w -> count.trackingGivenUp++;

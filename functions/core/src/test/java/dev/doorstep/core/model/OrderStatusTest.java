@@ -84,8 +84,13 @@ class OrderStatusTest {
         Order creating = received().toBuilder().fallbackDeadline(deadline).trackingRetryAt(retryAt).build()
                 .moveTo(OrderStatus.CREATING_TRACKING, "x", T0);
 
-        assertThat(creating.dueAt()).isEmpty();
-        assertThat(creating.moveTo(OrderStatus.TRACKING_RETRY, "invalid number", T0).dueAt()).contains(retryAt);
+        assertThat(received().dueAt()).isEmpty();
+        assertThat(creating.dueAt()).as("a creation nobody finished").contains(T0.plus(Order.TRACKING_CREATION_GRACE));
+        Order retrying = creating.moveTo(OrderStatus.TRACKING_RETRY, "invalid number", T0);
+        assertThat(retrying.dueAt()).contains(retryAt);
+        assertThat(retrying.moveTo(OrderStatus.CREATING_TRACKING, "again", T0.plusSeconds(50_000)).dueAt())
+                .as("from its latest move into the status")
+                .contains(T0.plusSeconds(50_000).plus(Order.TRACKING_CREATION_GRACE));
         assertThat(creating.moveTo(OrderStatus.WAITING_FOR_DELIVERY, "ok", T0).dueAt()).contains(deadline);
     }
 

@@ -68,6 +68,23 @@ class DueWorkSweepTest extends PollFixtures {
     }
 
     @Test
+    void aTrackingCreationTheStreamRetriesGaveUpOnIsMadeByTheSweepOnceItsGraceIsOver() {
+        OrderKey key = new OrderKey(SHOP, "1");
+        orders.insert(received(key).toBuilder().fallbackDeadline(FULFILLED.plus(Duration.ofDays(60))).build()
+                .moveTo(OrderStatus.CREATING_TRACKING, "trackable", FULFILLED));
+        aftership.createAnswers.add(new TrackingCreated.Tracked("trk-1", "ups", false));
+
+        assertThat(sweep.sweep(FULFILLED.plus(Duration.ofHours(6)), () -> true).ordersRead())
+                .as("within the grace the tracking creator's own retries may still come").isZero();
+        SweepOutcome outcome = sweep.sweep(FULFILLED.plus(Order.TRACKING_CREATION_GRACE), () -> true);
+
+        assertThat(outcome.trackingCreated()).isEqualTo(1);
+        assertThat(aftership.createRequests.get()).isEqualTo(1);
+        assertThat(stored(key).status()).isEqualTo(OrderStatus.WAITING_FOR_DELIVERY);
+        assertThat(stored(key).dueAt()).contains(FULFILLED.plus(Duration.ofDays(60)));
+    }
+
+    @Test
     void theFallbackDeadlineSchedulesNowWithReasonFallback() {
         OrderKey key = new OrderKey(SHOP, "1");
         waiting(key);
