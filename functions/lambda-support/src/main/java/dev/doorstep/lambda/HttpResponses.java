@@ -10,15 +10,11 @@ public final class HttpResponses {
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(status)
-                    .withHeaders(Map.of("content-type", "application/json"))
-                    .withBody(Json.MAPPER.writeValueAsString(body))
-                    .build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody(JsonText.of(body))
+                .build();
     }
 
     /** A 4xx/5xx (or "ignored" 200) with a short reason a developer can act on. */

@@ -1,9 +1,8 @@
 package dev.doorstep.lambda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -47,25 +46,26 @@ public final class JsonLog {
     }
 
     private void write(String level, String message, Map<String, ?> fields, Throwable error) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level);
         line.put("logger", logger);
         line.put("message", message);
-        fields.forEach((k, v) -> line.set(k, Json.MAPPER.valueToTree(v)));
+        line.putAll(fields);
         if (error != null) {
             // The class and message only: messages of our own exceptions carry ids, never personal data.
             line.put("errorType", error.getClass().getName());
             line.put("errorMessage", String.valueOf(error.getMessage()));
         }
+        String text;
         try {
-            String text = Json.MAPPER.writeValueAsString(line);
-            PrintStream target = out;
-            synchronized (target) {
-                target.println(text);
-            }
-        } catch (JsonProcessingException e) {
-            out.println("{\"level\":\"ERROR\",\"message\":\"log line could not be written\"}");
+            text = JsonText.of(line);
+        } catch (RuntimeException e) {
+            text = "{\"level\":\"ERROR\",\"message\":\"log line could not be written\"}";
+        }
+        PrintStream target = out;
+        synchronized (target) {
+            target.println(text);
         }
     }
 }

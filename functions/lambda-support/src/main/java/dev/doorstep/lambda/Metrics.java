@@ -1,9 +1,9 @@
 package dev.doorstep.lambda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,26 +40,25 @@ public final class Metrics {
     }
 
     public void emit(String name, double value, String unit, Map<String, String> dimensions) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", System.currentTimeMillis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
+        List<String> dimensionSet = new ArrayList<>();
         dimensionSet.add("Function");
-        dimensions.keySet().forEach(dimensionSet::add);
-        directive.putArray("Metrics").addObject().put("Name", name).put("Unit", unit);
+        dimensionSet.addAll(dimensions.keySet());
+        Map<String, Object> directive = new LinkedHashMap<>();
+        directive.put("Namespace", NAMESPACE);
+        directive.put("Dimensions", List.of(dimensionSet));
+        directive.put("Metrics", List.of(Map.of("Name", name, "Unit", unit)));
+        Map<String, Object> aws = new LinkedHashMap<>();
+        aws.put("Timestamp", System.currentTimeMillis());
+        aws.put("CloudWatchMetrics", List.of(directive));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", aws);
         line.put("Function", function);
-        dimensions.forEach(line::put);
+        line.putAll(dimensions);
         line.put(name, value);
-        try {
-            String text = Json.MAPPER.writeValueAsString(line);
-            PrintStream target = out;
-            synchronized (target) {
-                target.println(text);
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        String text = JsonText.of(line);
+        PrintStream target = out;
+        synchronized (target) {
+            target.println(text);
         }
     }
 }

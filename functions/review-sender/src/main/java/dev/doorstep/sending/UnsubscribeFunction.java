@@ -1,7 +1,6 @@
 package dev.doorstep.sending;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.doorstep.core.sending.InvalidUnsubscribeTokenException;
@@ -10,6 +9,7 @@ import dev.doorstep.core.sending.SuppressionList;
 import dev.doorstep.core.sending.SuppressionReason;
 import dev.doorstep.core.sending.UnsubscribeToken;
 import dev.doorstep.core.sending.UnsubscribeTokens;
+import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
@@ -27,7 +27,7 @@ import java.util.Map;
  * clients send for the List-Unsubscribe-Post header, and what the button sends) records the
  * suppression. A bad token gets a 400 and stores nothing.
  */
-public final class UnsubscribeFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class UnsubscribeFunction extends HttpApiFunction {
 
     static final String ONE_CLICK = "One-Click";
     private static final JsonLog LOG = JsonLog.of(UnsubscribeFunction.class);

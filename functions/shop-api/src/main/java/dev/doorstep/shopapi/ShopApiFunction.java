@@ -1,7 +1,6 @@
 package dev.doorstep.shopapi;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +16,7 @@ import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.settings.IntegrationSwitchOff;
 import dev.doorstep.core.settings.SettingsUpdate;
 import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.lambda.JsonLog;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * {@code GET|PUT /shops/{shop}/settings} and {@code GET /shops/{shop}/review-requests}.
  * Bad input gets a 400 naming the field; nothing is written unless everything is valid.
  */
-public final class ShopApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShopApiFunction extends HttpApiFunction {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests)/?$");

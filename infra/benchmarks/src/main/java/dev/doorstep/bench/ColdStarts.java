@@ -77,8 +77,12 @@ final class ColdStarts {
                 }
                 responses[i] = r.response();
                 if (caches.get(i) != null) {
-                    add(aot.get(i), launcher.function(f, List.of("-XX:AOTCache=" + caches.get(i)), 1,
-                            f.eventFiles(launcher.root())));
+                    ChildJvm.Result cached = launcher.function(f, List.of("-XX:AOTCache=" + caches.get(i)), 1,
+                            f.eventFiles(launcher.root()));
+                    add(aot.get(i), cached);
+                    progress.printf("  %s: %.0f ms (init %.0f, first request %.0f); with AOT cache %.0f ms "
+                            + "(init %.0f, first request %.0f)%n", f.name(), r.coldStartMillis(), r.initMillis(),
+                            r.invokeMillis(), cached.coldStartMillis(), cached.initMillis(), cached.invokeMillis());
                 }
             }
         }

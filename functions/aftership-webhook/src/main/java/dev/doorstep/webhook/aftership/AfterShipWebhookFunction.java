@@ -1,7 +1,6 @@
 package dev.doorstep.webhook.aftership;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.doorstep.aftership.KmsApiKeyCipher;
@@ -15,6 +14,7 @@ import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReceiptLog;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.timing.TimingPolicy;
+import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * applied, so a failure half way is retried by AfterShip and never mistaken for a duplicate.
  */
 public final class AfterShipWebhookFunction
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        extends HttpApiFunction {
 
     static final String SOURCE = "aftership";
     static final String SIGNATURE_HEADER = "aftership-hmac-sha256";

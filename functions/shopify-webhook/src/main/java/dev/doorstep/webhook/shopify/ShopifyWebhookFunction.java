@@ -1,13 +1,14 @@
 package dev.doorstep.webhook.shopify;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.port.ReceiptLog;
 import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.HttpResponses;
+import dev.doorstep.lambda.InitPrefetch;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * POST /webhooks/shopify (API Gateway HTTP API, payload 2.0): verify, skip duplicates, hand the fact
  * to the core, answer. No AfterShip call here: tracking is created from the table's stream.
  */
-public final class ShopifyWebhookFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShopifyWebhookFunction extends HttpApiFunction {
 
     static final String SOURCE = "shopify";
     /** Shopify retries for 4 hours and may deliver up to a day late; a week covers both. */
@@ -134,8 +135,11 @@ public final class ShopifyWebhookFunction implements RequestHandler<APIGatewayV2
     private static ShopifySecrets secretsFromEnvironment() {
         String secretId = System.getenv("SHOPIFY_SECRET_ID");
         if (secretId != null && !secretId.isBlank()) {
-            return new SecretsManagerShopifySecrets(AwsClients.build(SecretsManagerClient.builder()), secretId,
-                    Clock.systemUTC());
+            ShopifySecrets fromSecretsManager = new SecretsManagerShopifySecrets(
+                    AwsClients.build(SecretsManagerClient.builder()), secretId, Clock.systemUTC());
+            // Every request needs it first: read it beside the rest of the init.
+            InitPrefetch.start("ShopifyWebhookFunction", "shopify-secret", fromSecretsManager::signingSecrets);
+            return fromSecretsManager;
         }
         return ShopifySecrets.of(AwsClients.requiredEnv("SHOPIFY_API_SECRET"), System.getenv("SHOPIFY_API_SECRET_PREVIOUS"));
     }

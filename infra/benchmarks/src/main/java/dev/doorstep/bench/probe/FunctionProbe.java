@@ -1,6 +1,7 @@
 package dev.doorstep.bench.probe;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * What the Lambda runtime does for one container, in a fresh JVM next to a function's deployment jar:
  * build the handler with its no-argument constructor (the init phase), read the event with the
- * runtime's own serializer, invoke, write the response with the same serializer. Prints one line per
+ * runtime's own serializer, invoke, write the response with the same serializer (for a
+ * {@code RequestStreamHandler}: hand it the event's bytes and take what it writes). Prints one line per
  * fact on stdout for the parent benchmark to read; the parent times the process from its start to the
  * {@code FIRST_RESPONSE} line.
  *
@@ -36,9 +38,7 @@ public final class FunctionProbe {
         for (int i = 2; i < args.length; i++) {
             events.add(Path.of(args[i]));
         }
-        @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> handler =
-                (RequestHandler<Object, Object>) handlerClass.getConstructor().newInstance();
+        Object instance = handlerClass.getConstructor().newInstance();
         long initialised = System.nanoTime();
         String primed = "";
         if (Boolean.getBoolean("bench.prime")) {
@@ -48,13 +48,12 @@ public final class FunctionProbe {
             initialised = System.nanoTime();
         }
 
-        Type[] io = requestHandlerTypes(handlerClass);
-        ClassLoader loader = FunctionProbe.class.getClassLoader();
-        PojoSerializer<Object> input = serializer(io[0], loader);
-        PojoSerializer<Object> output = io[1] == Void.class ? null : serializer(io[1], loader);
         ProbeContext context = new ProbeContext(handlerClass.getSimpleName());
+        Invoker handler = instance instanceof RequestStreamHandler stream
+                ? event -> invokeStream(stream, event, context)
+                : typed(instance, handlerClass, context);
 
-        String first = invoke(handler, input, output, events.getFirst(), context);
+        String first = handler.invoke(events.getFirst());
         long answered = System.nanoTime();
         System.out.println("FIRST_RESPONSE init_ms=" + millis(initialised - start) + primed + " invoke_ms="
                 + millis(answered - initialised) + " response=" + first);
@@ -62,7 +61,7 @@ public final class FunctionProbe {
 
         long burstStart = System.nanoTime();
         for (int i = 1; i < invocations; i++) {
-            invoke(handler, input, output, events.get(i % events.size()), context);
+            handler.invoke(events.get(i % events.size()));
         }
         long burstNanos = System.nanoTime() - burstStart;
         System.out.println("BURST invocations=" + (invocations - 1) + " nanos=" + burstNanos);
@@ -75,18 +74,53 @@ public final class FunctionProbe {
         System.exit(0); // the SDK's idle-connection reapers must not keep the JVM alive
     }
 
+    /** One invocation: the event file in, the response (shortened) out. */
+    @FunctionalInterface
+    private interface Invoker {
+        String invoke(Path event) throws Exception;
+    }
+
+    /** A {@code RequestHandler<I, O>}: the runtime sets up its serializers for I and O, then reads and writes. */
+    @SuppressWarnings("unchecked")
+    private static Invoker typed(Object instance, Class<?> handlerClass, ProbeContext context) {
+        RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) instance;
+        Type[] io = requestHandlerTypes(handlerClass);
+        ClassLoader loader = FunctionProbe.class.getClassLoader();
+        PojoSerializer<Object> input = serializer(io[0], loader);
+        PojoSerializer<Object> output = io[1] == Void.class ? null : serializer(io[1], loader);
+        return event -> invoke(handler, input, output, event, context);
+    }
+
+    /** A {@code RequestStreamHandler}: the runtime passes the event's bytes and returns what it writes. */
+    private static String invokeStream(RequestStreamHandler handler, Path event, ProbeContext context)
+            throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(event)) {
+            handler.handleRequest(in, bytes, context);
+        }
+        String json = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return json.isEmpty() ? "null" : json.length() > 160 ? json.substring(0, 160) + "..." : json;
+    }
+
     private static String invoke(RequestHandler<Object, Object> handler, PojoSerializer<Object> input,
             PojoSerializer<Object> output, Path event, ProbeContext context) throws Exception {
+        long started = System.nanoTime();
         Object request;
         try (InputStream in = Files.newInputStream(event)) {
             request = input.fromJson(in);
         }
+        long read = System.nanoTime();
         Object response = handler.handleRequest(request, context);
+        long handled = System.nanoTime();
         if (output == null || response == null) {
             return "null";
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         output.toJson(response, bytes);
+        if (Boolean.getBoolean("bench.phases")) {
+            System.err.println("PHASES read_event_ms=" + millis(read - started) + " handler_ms="
+                    + millis(handled - read) + " write_response_ms=" + millis(System.nanoTime() - handled));
+        }
         String json = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         return json.length() > 160 ? json.substring(0, 160) + "..." : json;
     }
