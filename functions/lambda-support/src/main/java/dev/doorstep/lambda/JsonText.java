@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * JSON text of log lines, metric lines and response bodies, written with Jackson's streaming generator.
  * Maps, collections, strings, numbers, booleans, enums and instants are written here directly, JSON
- * trees by the generator; anything else (a record body, say) goes through {@link Json#MAPPER}. Why: data binding's serializer set-up is
- * about 25 ms of a webhook's first request, and these shapes never need it.
+ * trees by the generator; anything else (a record body, say) goes through {@link Json#MAPPER}. Why:
+ * data binding's serializer set-up is about 25 ms of a webhook's first request, and these shapes never
+ * need it.
  */
 public final class JsonText {
 

@@ -113,22 +113,9 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
     @Override
     public Order update(Order current, Order next) {
         Order stored = next.toBuilder().version(current.version() + 1).build();
-        List<TransactWriteItem> writes = new ArrayList<>();
         UpdateItemRequest orderWrite = replaceOrder(stored, current.version());
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(orderWrite.tableName()).key(orderWrite.key())
-                .updateExpression(orderWrite.updateExpression())
-                .conditionExpression(orderWrite.conditionExpression())
-                .expressionAttributeNames(orderWrite.expressionAttributeNames())
-                .expressionAttributeValues(orderWrite.expressionAttributeValues())).build());
-        if (needsFallbackEntry(stored)) {
-            if (!stored.fallbackDeadline().equals(current.fallbackDeadline()) || !needsFallbackEntry(current)) {
-                writes.add(putFallback(stored));
-            }
-        } else if (needsFallbackEntry(current)) {
-            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(Keys.fallback(current.key())))
-                    .build());
-        }
-        if (writes.size() == 1) {
+        Optional<TransactWriteItem> fallbackWrite = fallbackChange(current, stored);
+        if (fallbackWrite.isEmpty()) {
             try {
                 dynamo.updateItem(orderWrite);
                 return stored;
@@ -136,8 +123,14 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
                 throw new StaleOrderException(current.key(), current.version());
             }
         }
+        TransactWriteItem orderInTransaction = TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(orderWrite.key())
+                .updateExpression(orderWrite.updateExpression())
+                .conditionExpression(orderWrite.conditionExpression())
+                .expressionAttributeNames(orderWrite.expressionAttributeNames())
+                .expressionAttributeValues(orderWrite.expressionAttributeValues())).build();
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            dynamo.transactWriteItems(b -> b.transactItems(orderInTransaction, fallbackWrite.get()));
             return stored;
         } catch (TransactionCanceledException e) {
             if (firstConditionFailed(e)) {
@@ -145,6 +138,19 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
             }
             throw e;
         }
+    }
+
+    /** The FALLBACK entry's write that goes with moving {@code current} to {@code stored}, if any. */
+    private Optional<TransactWriteItem> fallbackChange(Order current, Order stored) {
+        if (needsFallbackEntry(stored)) {
+            boolean unchanged = needsFallbackEntry(current)
+                    && stored.fallbackDeadline().equals(current.fallbackDeadline());
+            return unchanged ? Optional.empty() : Optional.of(putFallback(stored));
+        }
+        return needsFallbackEntry(current)
+                ? Optional.of(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Keys.fallback(current.key()))).build())
+                : Optional.empty();
     }
 
     private static final int OLDEST_WAITING_PAGES = 4;

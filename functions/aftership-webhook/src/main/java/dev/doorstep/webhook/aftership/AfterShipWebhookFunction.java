@@ -14,8 +14,8 @@ import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReceiptLog;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.timing.TimingPolicy;
-import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
@@ -42,8 +42,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * the poll's own path ({@link DeliveryUpdates}). The receipt is written only after the change is
  * applied, so a failure half way is retried by AfterShip and never mistaken for a duplicate.
  */
-public final class AfterShipWebhookFunction
-        extends HttpApiFunction {
+public final class AfterShipWebhookFunction extends HttpApiFunction {
 
     static final String SOURCE = "aftership";
     static final String SIGNATURE_HEADER = "aftership-hmac-sha256";
