@@ -11,18 +11,34 @@ dest="$root/.local/rie/$version"
 if [ -x "$dest/aws-lambda-rie" ]; then
   exit 0
 fi
+# Any Go >= 1.21 will do: GOTOOLCHAIN=auto fetches the toolchain the module asks for (go 1.26.6)
+# from the same proxy. Without one, that toolchain is fetched directly (it is a module on the proxy).
 go=$(command -v go || true)
 for c in /usr/local/go/bin/go /usr/lib/go/bin/go; do [ -z "$go" ] && [ -x "$c" ] && go=$c; done
 if [ -z "$go" ]; then
-  # A fresh CI machine: Debian's Go; GOTOOLCHAIN=auto fetches the newer toolchain the module asks for
-  # from the same Go module proxy.
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq golang-go >/dev/null
-    go=$(command -v go)
-  else
-    echo "install-rie: Go is needed to build aws-lambda-rie (https://go.dev/dl/)" >&2
-    exit 1
+  toolchain=v0.0.1-go1.26.6.linux-$(uname -m | sed 's/x86_64/amd64/; s/aarch64/arm64/')
+  gohome="$root/.local/go/$toolchain"
+  if [ ! -x "$gohome/bin/go" ]; then
+    mkdir -p "$gohome"
+    python3 - "$toolchain" "$gohome" <<'PY'
+import io, os, sys, urllib.request, zipfile
+version, into = sys.argv[1], sys.argv[2]
+proxy = os.environ.get("GOPROXY", "https://proxy.golang.org").split(",")[0]
+data = urllib.request.urlopen(f"{proxy}/golang.org/toolchain/@v/{version}.zip").read()
+prefix = f"golang.org/toolchain@{version}/"
+with zipfile.ZipFile(io.BytesIO(data)) as z:
+    for info in z.infolist():
+        name = info.filename[len(prefix):]
+        if not name or info.is_dir():
+            continue
+        target = os.path.join(into, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(z.read(info))
+        os.chmod(target, (info.external_attr >> 16) or 0o644)
+PY
   fi
+  go="$gohome/bin/go"
 fi
 mkdir -p "$dest"
 GOTOOLCHAIN=${GOTOOLCHAIN:-auto} GOFLAGS=-mod=mod GOBIN="$dest" \

@@ -25,6 +25,7 @@ public final class ContractAws {
     public static final String SHOPIFY_SECRET = "doorstep-local-shopify-secret";
     public static final String SENDER = "reviews@doorstep.example";
     public static final String TABLE = "doorstep-Table";
+    static final String KMS_ALIAS = "alias/doorstep-aftership-keys";
 
     public final AwsEmulator emulator;
     public final DynamoDbClient dynamo;
@@ -63,8 +64,9 @@ public final class ContractAws {
         values.put("ReviewSenderFunction.Alias", LocalStackValues.arn("lambda", "function:doorstep-ReviewSenderFunction:live"));
 
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
-            values.put("AfterShipKeysKey.Arn", kms.createKey(b -> b.description("doorstep AfterShip keys"))
-                    .keyMetadata().arn());
+            var key = kms.createKey(b -> b.description("doorstep AfterShip keys")).keyMetadata();
+            values.put("AfterShipKeysKey.Arn", key.arn());
+            kms.createAlias(b -> b.aliasName(KMS_ALIAS).targetKeyId(key.keyId()));
         }
         shopPollQueueUrl = queue("doorstep-ShopPollQueue");
         values.put("ShopPollQueue", shopPollQueueUrl);
@@ -88,6 +90,28 @@ public final class ContractAws {
                     .targets(t -> t.id("ExampleEventsQueue").arn(queueArn(busEventsQueueUrl))));
         }
         values.put("EventBus", bus);
+    }
+
+    /**
+     * The values for a function running elsewhere (sam local invoke, in Docker) against this
+     * deployment's emulator at {@code host}: names where the emulator's ARNs carry random parts (a
+     * secret's name, the key's alias), which the services accept in their place.
+     */
+    public static LocalStackValues stableNames(String emulatorUrl, String afterShipUrl) {
+        LocalStackValues v = new LocalStackValues();
+        v.put("Table", TABLE).put("ShopifySecret", "doorstep-ShopifySecret")
+                .put("UnsubscribeSigningSecret", "doorstep-UnsubscribeSigningSecret")
+                .put("ReviewRequestScheduleGroup", LocalStackValues.STACK + "-review-requests")
+                .put("SchedulerExecutionRole.Arn", "arn:aws:iam::" + LocalStackValues.ACCOUNT
+                        + ":role/doorstep-SchedulerExecutionRole")
+                .put("ReviewSenderFunction.Alias", LocalStackValues.arn("lambda", "function:doorstep-ReviewSenderFunction:live"))
+                .put("AfterShipKeysKey.Arn", LocalStackValues.arn("kms", KMS_ALIAS))
+                .put("ShopPollQueue", emulatorUrl + "/" + LocalStackValues.ACCOUNT + "/doorstep-ShopPollQueue")
+                .put("ReviewSendDeadLetterQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ReviewSendDeadLetterQueue"))
+                .put("SenderAddress", SENDER).put("SenderIdentity", "doorstep.example")
+                .put("ReviewRequestConfigurationSet", LocalStackValues.STACK + "-review-requests")
+                .put("AfterShipApiBaseUrl", afterShipUrl).put("EventBus", LocalStackValues.STACK + "-doorstep");
+        return v;
     }
 
     private String queue(String name) {
