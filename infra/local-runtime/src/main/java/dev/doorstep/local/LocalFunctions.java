@@ -36,7 +36,6 @@ import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +50,10 @@ import dev.doorstep.poller.PollerWiring;
 import dev.doorstep.poller.ShopPollWorker;
 import dev.doorstep.webhook.aftership.AfterShipWebhookFunction;
 import dev.doorstep.webhook.aftership.StoredWebhookSecrets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -139,9 +142,13 @@ final class LocalFunctions {
                 .put("detail-type", "Scheduled Event").put("source", "aws.scheduler").put("account", LocalAws.ACCOUNT)
                 .put("time", now.truncatedTo(ChronoUnit.SECONDS).toString()).put("region", "us-east-1");
         scheduled.putArray("resources").add(LocalAws.arn("scheduler", "schedule/default/doorstep-delivery-poll"));
-        scheduled.putObject("detail");
-        poller.handleRequest(LambdaEvents.read(scheduled.toString(), ScheduledEvent.class),
-                LocalContext.of("DeliveryPollerFunction"));
+        scheduled.put("detail", "{}");   // a string, as Scheduler sends it
+        try {
+            poller.handleRequest(new ByteArrayInputStream(scheduled.toString().getBytes(StandardCharsets.UTF_8)),
+                    OutputStream.nullOutputStream(), LocalContext.of("DeliveryPollerFunction"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (int round = 0; round < 100; round++) {
             List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
