@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints template.yaml the way CI does: sam validate --lint, cfn-lint, then checkov.
+# Lints template.yaml the way CI does: sam validate --lint, cfn-lint, the stack-cycle check on the
+# SAM-translated template (stack_cycles.py, after its own tests), then checkov.
 # Installs the pinned tools into infra/lint/.venv-sam and infra/lint/.venv-checkov on first use
 # (PyPI only; nothing system-wide). Needs no AWS credentials.
 set -euo pipefail
@@ -33,6 +34,12 @@ echo "lint: sam validate --lint"
 "$here/.venv-sam/bin/sam" validate --lint --region us-east-1 -t "$template"
 echo "lint: cfn-lint"
 "$here/.venv-sam/bin/cfn-lint" "$template"
+# cfn-lint on template.yaml skips cycles through AWS::Serverless::* resources; CloudFormation sees the
+# translated template, so check that, for every combination of the Conditions.
+echo "lint: stack_cycles.py tests"
+"$here/.venv-sam/bin/python" -m unittest discover -s "$here" -p 'test_*.py'
+echo "lint: stack_cycles.py (SAM-translated template: cycles and cfn-lint, per Conditions outcome)"
+"$here/.venv-sam/bin/python" "$here/stack_cycles.py" "$template"
 echo "lint: checkov"
 "$here/.venv-checkov/bin/checkov" --config-file "$here/checkov.yaml" -f "$template"
-echo "lint: template.yaml passed sam validate --lint, cfn-lint and checkov"
+echo "lint: template.yaml passed sam validate --lint, cfn-lint, stack_cycles.py and checkov"
