@@ -211,7 +211,7 @@ def resolve(template: dict, conditions: dict[str, bool]) -> dict:
                     out[key] = value
             return out
         if isinstance(node, list):
-            return [pick(v) for v in node if pick(v) != {"Ref": "AWS::NoValue"}]
+            return [v for v in map(pick, node) if v != {"Ref": "AWS::NoValue"}]
         return node
 
     def kept(section: str) -> dict:
