@@ -99,8 +99,7 @@ class EventSamplesTest {
             DynamodbEvent event = LambdaEvents.read(json, DynamodbEvent.class);
             assertThat(event.getRecords()).isNotEmpty();
             var response = f.streamFunctions().get(switch (folder) {
-                case "fallback" -> "FallbackFunction";
-                case "tracking-creator" -> "TrackingCreatorFunction";
+                case "order-stream" -> "OrderStreamFunction";
                 case "event-publisher" -> "EventPublisherFunction";
                 default -> throw new AssertionError("no stream function for events/" + folder);
             }).apply(event);
