@@ -180,9 +180,8 @@ class ShopApiFunctionTest {
     @Test
     void routesAndShopsThatDoNotExist() {
         assertThat(api.call("GET", "/shops/acme/tea/settings", null).getStatusCode()).isEqualTo(404);
-        assertThat(json(api.call("GET", "/shops/not a shop/settings", null)).get("field").asText()).isEqualTo("shop");
-        assertThat(json(api.call("GET", "/shops/evil.example.com/settings", null)).get("field").asText())
-                .isEqualTo("shop");
+        assertThat(api.call("GET", "/shops/not a shop/settings", null).getStatusCode()).isEqualTo(404);
+        assertThat(api.call("GET", "/shops/evil.example.com/settings", null).getStatusCode()).isEqualTo(404);
         assertThat(api.call("GET", SETTINGS, null).getStatusCode()).isEqualTo(404);
         assertThat(api.call("GET", REQUESTS, null).getStatusCode()).isEqualTo(404);
         assertThat(api.call("POST", SETTINGS, "{}").getStatusCode()).isEqualTo(405);
