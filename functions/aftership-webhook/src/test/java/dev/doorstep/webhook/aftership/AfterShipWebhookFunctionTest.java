@@ -232,9 +232,26 @@ class AfterShipWebhookFunctionTest {
         assertThat(malformed.getStatusCode()).isEqualTo(400);
         assertThat(reason(malformed)).isEqualTo("the body is not JSON");
         assertThat(noShop.getStatusCode()).isEqualTo(400);
-        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getStatusCode()).isEqualTo(401);
         assertThat(noSecret.getStatusCode()).isEqualTo(401);
-        assertThat(reason(noSecret)).contains("no AfterShip webhook secret");
+        assertThat(reason(noSecret)).contains("signature does not match");
+    }
+
+    /** Which shops use the app is nobody's business: a stranger learns the same from all three. */
+    @Test
+    void anUnknownShopAShopWithoutASecretAndABadSignatureAnswerAlike() throws Exception {
+        String body = sampleBody();
+        String forged = AfterShipSandbox.signature(body, "a guess");
+
+        List<APIGatewayV2HTTPResponse> answers = List.of(
+                function.handleRequest(post("stranger.myshopify.com", body, forged), null),
+                function.handleRequest(post("no-secret.myshopify.com", body, forged), null),
+                function.handleRequest(post(SHOP, body, forged), null));
+
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(401);
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getBody).as("the same body, word for word")
+                .containsOnly(answers.get(0).getBody());
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getHeaders).containsOnly(answers.get(0).getHeaders());
     }
 
     /** The sample delivery (events/aftership-webhook) for order 1001, as AfterShip signs it. */
