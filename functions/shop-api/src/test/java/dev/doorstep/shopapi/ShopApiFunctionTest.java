@@ -94,8 +94,8 @@ class ShopApiFunctionTest {
         // stored as KMS ciphertexts bound to the shop, checked with AfterShip first
         AfterShipCredentials stored = api.credentials.find(SHOP).orElseThrow();
         assertThat(new String(stored.apiKey(), StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
-        assertThat(api.cipher.decrypt(SHOP, stored.apiKey())).isEqualTo(KEY);
-        assertThat(api.cipher.decrypt(SHOP, stored.webhookSecret())).isEqualTo("whsec-acme");
+        assertThat(api.cipher.decryptApiKey(SHOP, stored.apiKey())).isEqualTo(KEY);
+        assertThat(api.cipher.decryptWebhookSecret(SHOP, stored.webhookSecret())).isEqualTo("whsec-acme");
         assertThat(SANDBOX.requests(KEY)).anyMatch(r -> r.path().endsWith("/couriers"));
         assertThat(api.shops.shopsWithDeliveryTracking()).contains(SHOP);
     }

@@ -79,8 +79,9 @@ class AfterShipWebhookFunctionTest {
                 .build()));
         var cipher = new KmsApiKeyCipher(kms, kms.createKey(b -> b.description("aftership keys")).keyMetadata().keyId());
         var credentials = new DynamoDbAfterShipCredentialStore(dynamo, table);
-        credentials.save(SHOP, new AfterShipCredentials(cipher.encrypt(SHOP, API_KEY), cipher.encrypt(SHOP, SECRET)));
-        credentials.save("no-secret.myshopify.com", new AfterShipCredentials(cipher.encrypt(SHOP, API_KEY), null));
+        credentials.save(SHOP, new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY),
+                cipher.encryptWebhookSecret(SHOP, SECRET)));
+        credentials.save("no-secret.myshopify.com", new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY), null));
         ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
             @Override
             public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
