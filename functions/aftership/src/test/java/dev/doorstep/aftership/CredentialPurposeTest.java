@@ -49,7 +49,8 @@ class CredentialPurposeTest {
 
         assertThat(cipher.decryptApiKey(SHOP, apiKey)).isEqualTo("as-key-1");
         assertThat(cipher.decryptWebhookSecret(SHOP, secret)).isEqualTo("whsec-1");
-        assertThatThrownBy(() -> cipher.decryptWebhookSecret(SHOP, apiKey)).isInstanceOf(InvalidCiphertextException.class);
+        assertThatThrownBy(() -> cipher.decryptWebhookSecret(SHOP, apiKey))
+                .isInstanceOf(InvalidCiphertextException.class);
         assertThatThrownBy(() -> cipher.decryptApiKey(SHOP, secret)).isInstanceOf(InvalidCiphertextException.class);
         assertThatThrownBy(() -> cipher.decryptApiKey("other.myshopify.com", apiKey))
                 .isInstanceOf(InvalidCiphertextException.class);
@@ -57,7 +58,8 @@ class CredentialPurposeTest {
 
     @Test
     void aValueStoredBeforePurposesExistedIsStillReadWithTheShopAlone() {
-        byte[] legacy = kms.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromString("as-key-old", StandardCharsets.UTF_8))
+        byte[] legacy = kms.encrypt(b -> b.keyId(keyId)
+                .plaintext(SdkBytes.fromString("as-key-old", StandardCharsets.UTF_8))
                 .encryptionContext(Map.of("shop", SHOP))).ciphertextBlob().asByteArray();
 
         assertThat(cipher.decryptApiKey(SHOP, legacy)).isEqualTo("as-key-old");

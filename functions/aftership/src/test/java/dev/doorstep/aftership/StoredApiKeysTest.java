@@ -57,10 +57,12 @@ class StoredApiKeysTest {
             public Clock withZone(java.time.ZoneId zone) { return this; }
             public Instant instant() { return clock.get(); }
         });
-        store.save("a.myshopify.com", new AfterShipCredentials(cipher.encryptApiKey("a.myshopify.com", "old-key"), null));
+        store.save("a.myshopify.com",
+                new AfterShipCredentials(cipher.encryptApiKey("a.myshopify.com", "old-key"), null));
         assertThat(keys.forShop("a.myshopify.com")).contains(new ApiKey("old-key"));
 
-        store.save("a.myshopify.com", new AfterShipCredentials(cipher.encryptApiKey("a.myshopify.com", "new-key"), null));
+        store.save("a.myshopify.com",
+                new AfterShipCredentials(cipher.encryptApiKey("a.myshopify.com", "new-key"), null));
         assertThat(keys.forShop("a.myshopify.com")).contains(new ApiKey("old-key"));
         keys.rejected("a.myshopify.com"); // AfterShip said 401: read the store again at once
         assertThat(keys.forShop("a.myshopify.com")).contains(new ApiKey("new-key"));

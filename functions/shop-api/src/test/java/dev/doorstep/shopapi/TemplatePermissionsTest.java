@@ -28,7 +28,8 @@ class TemplatePermissionsTest {
     @Test
     void everyWildcardGrantIsListedWithItsReason() {
         Set<String> allowed = new TreeSet<>();
-        List<Map<String, Object>> list = CloudFormationYaml.read(ProjectRoot.find().resolve("infra/lint/iam-wildcards.yaml"));
+        List<Map<String, Object>> list =
+                CloudFormationYaml.read(ProjectRoot.find().resolve("infra/lint/iam-wildcards.yaml"));
         for (Map<String, Object> entry : list) {
             assertThat(String.valueOf(entry.get("why"))).as("reason for " + entry).hasSizeGreaterThan(20);
             allowed.add(entry.get("resource") + " / " + entry.get("sid") + ": " + entry.get("grant"));
@@ -97,7 +98,8 @@ class TemplatePermissionsTest {
     void noFunctionMayScanTheTable() {
         Set<String> scanning = new TreeSet<>();
         resources.forEach((id, resource) -> statementsOf(id).stream()
-                .filter(s -> actions(s).stream().anyMatch(a -> a.equals("dynamodb:Scan") || a.equals("dynamodb:BatchGetItem")))
+                .filter(s -> actions(s).stream()
+                        .anyMatch(a -> a.equals("dynamodb:Scan") || a.equals("dynamodb:BatchGetItem")))
                 .forEach(s -> scanning.add(id)));
 
         assertThat(scanning).isEmpty();
@@ -188,7 +190,8 @@ class TemplatePermissionsTest {
         if (purpose == null) {
             return List.of();
         }
-        return purpose instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(purpose));
+        return purpose instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(purpose));
     }
 
     @SuppressWarnings("unchecked")

@@ -86,9 +86,9 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
 
     /**
      * The checks that need no table read ({@link WebhookRequest}), then the shop's secret and the
-     * signature (401, one answer for all three failures), the body (400); then dedupe, and only a Delivered or Expired of one of the shop's
-     * trackings is applied. A signed event that cannot be applied is a 200 "ignored", so AfterShip does
-     * not retry it.
+     * signature (401, one answer for all three failures), the body (400); then dedupe, and only a
+     * Delivered or Expired of one of the shop's trackings is applied. A signed event that cannot be
+     * applied is a 200 "ignored", so AfterShip does not retry it.
      */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {

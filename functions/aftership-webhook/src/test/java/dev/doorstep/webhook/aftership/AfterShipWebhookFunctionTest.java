@@ -60,6 +60,7 @@ class AfterShipWebhookFunctionTest {
     static final String SHOP = "acme-tea.myshopify.com";
     static final String SECRET = "doorstep-sample-webhook-secret"; // the one events/aftership-webhook is signed with
     static final String API_KEY = "key-acme-0001";
+    static final String KEY_AS_SECRET_SHOP = "key-as-secret.myshopify.com";
     static final Instant FULFILLED = Instant.parse("2026-03-02T10:00:00Z");
     static final Instant NOW = Instant.parse("2026-03-08T09:05:00Z");
 
@@ -81,7 +82,11 @@ class AfterShipWebhookFunctionTest {
         var credentials = new DynamoDbAfterShipCredentialStore(dynamo, table);
         credentials.save(SHOP, new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY),
                 cipher.encryptWebhookSecret(SHOP, SECRET)));
-        credentials.save("no-secret.myshopify.com", new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY), null));
+        credentials.save("no-secret.myshopify.com",
+                new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY), null));
+        // An API key's ciphertext copied into the webhook-secret slot: it must never serve as (or reveal) a secret.
+        credentials.save(KEY_AS_SECRET_SHOP, new AfterShipCredentials(
+                cipher.encryptApiKey(KEY_AS_SECRET_SHOP, API_KEY), cipher.encryptApiKey(KEY_AS_SECRET_SHOP, API_KEY)));
         ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
             @Override
             public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
@@ -236,6 +241,17 @@ class AfterShipWebhookFunctionTest {
         assertThat(unknown.getStatusCode()).isEqualTo(401);
         assertThat(noSecret.getStatusCode()).isEqualTo(401);
         assertThat(reason(noSecret)).contains("signature does not match");
+    }
+
+    /** The webhook function reads webhook secrets only: an API key in the secret's place decrypts to nothing. */
+    @Test
+    void anApiKeyCiphertextIsNeverUsedAsAWebhookSecret() throws Exception {
+        String body = sampleBody();
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(post(KEY_AS_SECRET_SHOP, body,
+                AfterShipSandbox.signature(body, API_KEY)), null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(401);
     }
 
     /** Which shops use the app is nobody's business: a stranger learns the same from all three. */
