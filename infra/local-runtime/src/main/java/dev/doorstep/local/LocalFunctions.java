@@ -36,7 +36,6 @@ import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,12 +44,17 @@ import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.events.EventBus;
 import dev.doorstep.events.EventPublisherFunction;
 import dev.doorstep.fallback.FallbackFunction;
+import dev.doorstep.orderstream.OrderStreamFunction;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.poller.DeliveryPollerFunction;
 import dev.doorstep.poller.PollerWiring;
 import dev.doorstep.poller.ShopPollWorker;
 import dev.doorstep.webhook.aftership.AfterShipWebhookFunction;
 import dev.doorstep.webhook.aftership.StoredWebhookSecrets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -79,6 +83,8 @@ final class LocalFunctions {
     final DeliveryPollerFunction poller;
     final ShopPollWorker pollWorker;
     final FallbackFunction fallback;
+    /** The tracking creator and the fallback behind the order stream's one mapping, as in AWS. */
+    final OrderStreamFunction orderStream;
     final AfterShipWebhookFunction aftershipWebhook;
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
@@ -124,6 +130,7 @@ final class LocalFunctions {
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
         pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
+        orderStream = new OrderStreamFunction(trackingCreator, fallback);
         aftershipWebhook = new AfterShipWebhookFunction(
                 new StoredWebhookSecrets(credentials, cipher), receipts, orders, shops,
                 new DeliveryUpdates(orders, shops, policy, planner), clock);
@@ -139,9 +146,13 @@ final class LocalFunctions {
                 .put("detail-type", "Scheduled Event").put("source", "aws.scheduler").put("account", LocalAws.ACCOUNT)
                 .put("time", now.truncatedTo(ChronoUnit.SECONDS).toString()).put("region", "us-east-1");
         scheduled.putArray("resources").add(LocalAws.arn("scheduler", "schedule/default/doorstep-delivery-poll"));
-        scheduled.putObject("detail");
-        poller.handleRequest(LambdaEvents.read(scheduled.toString(), ScheduledEvent.class),
-                LocalContext.of("DeliveryPollerFunction"));
+        scheduled.put("detail", "{}");   // a string, as Scheduler sends it
+        try {
+            poller.handleRequest(new ByteArrayInputStream(scheduled.toString().getBytes(StandardCharsets.UTF_8)),
+                    OutputStream.nullOutputStream(), LocalContext.of("DeliveryPollerFunction"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (int round = 0; round < 100; round++) {
             List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
@@ -184,9 +195,7 @@ final class LocalFunctions {
     /** The stream consumers by template logical id. */
     Map<String, Function<DynamodbEvent, StreamsEventResponse>> streamFunctions() {
         return Map.of(
-                "TrackingCreatorFunction", e -> trackingCreator.handleRequest(e,
-                        LocalContext.of("TrackingCreatorFunction")),
-                "FallbackFunction", e -> fallback.handleRequest(e, LocalContext.of("FallbackFunction")),
+                "OrderStreamFunction", e -> orderStream.handleRequest(e, LocalContext.of("OrderStreamFunction")),
                 "EventPublisherFunction", e -> eventPublisher.handleRequest(e,
                         LocalContext.of("EventPublisherFunction")));
     }

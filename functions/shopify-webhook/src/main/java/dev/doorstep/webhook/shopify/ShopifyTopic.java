@@ -40,6 +40,11 @@ enum ShopifyTopic {
         return this != FULFILLMENTS_CREATE && this != ORDERS_FULFILLED;
     }
 
+    /** The order topics, checked for staleness against the order's last applied event ({@code ShopifyEventTime}). */
+    boolean ordersByEventTime() {
+        return needsInstalledShop;
+    }
+
     String topicName() {
         return name;
     }

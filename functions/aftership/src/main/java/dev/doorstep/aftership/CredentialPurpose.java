@@ -1,0 +1,22 @@
+package dev.doorstep.aftership;
+
+/**
+ * What a stored AfterShip ciphertext is, written into its KMS encryption context as {@code purpose}.
+ * Why: IAM grants decryption per purpose ({@code kms:EncryptionContext:purpose} in template.yaml), so the
+ * public webhook function can read webhook secrets and never a shop's API key.
+ */
+public enum CredentialPurpose {
+    API_KEY("aftership-api-key"),
+    WEBHOOK_SECRET("aftership-webhook-secret");
+
+    private final String contextValue;
+
+    CredentialPurpose(String contextValue) {
+        this.contextValue = contextValue;
+    }
+
+    /** The encryption context's {@code purpose} value (template.yaml's conditions name the same strings). */
+    public String contextValue() {
+        return contextValue;
+    }
+}
