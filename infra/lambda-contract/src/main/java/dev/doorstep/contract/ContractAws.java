@@ -25,6 +25,9 @@ public final class ContractAws {
     public static final String SHOPIFY_SECRET = "doorstep-local-shopify-secret";
     public static final String SENDER = "reviews@doorstep.example";
     public static final String TABLE = "doorstep-Table";
+    /** The role the events/shop-api samples are signed by, allowed the samples' shops (ShopApiCallers). */
+    public static final String SHOP_API_CALLERS = "{\"arn:aws:iam::" + LocalStackValues.ACCOUNT
+            + ":role/DoorstepShopAdmin\":[\"acme-tea.myshopify.com\",\"acme-outdoor.myshopify.com\"]}";
     static final String KMS_ALIAS = "alias/doorstep-aftership-keys";
 
     public final AwsEmulator emulator;
@@ -79,6 +82,7 @@ public final class ContractAws {
         values.put("SenderIdentity", "doorstep.example");
         values.put("ReviewRequestConfigurationSet", LocalStackValues.STACK + "-review-requests");
         values.put("AfterShipApiBaseUrl", afterShipBaseUrl.toString());
+        values.put("ShopApiCallers", SHOP_API_CALLERS);
 
         String bus = LocalStackValues.STACK + "-doorstep";
         busEventsQueueUrl = queue("doorstep-ExampleEventsQueue");
@@ -110,7 +114,7 @@ public final class ContractAws {
                 .put("ReviewSendDeadLetterQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ReviewSendDeadLetterQueue"))
                 .put("SenderAddress", SENDER).put("SenderIdentity", "doorstep.example")
                 .put("ReviewRequestConfigurationSet", LocalStackValues.STACK + "-review-requests")
-                .put("AfterShipApiBaseUrl", afterShipUrl).put("EventBus", LocalStackValues.STACK + "-doorstep");
+                .put("AfterShipApiBaseUrl", afterShipUrl).put("ShopApiCallers", SHOP_API_CALLERS).put("EventBus", LocalStackValues.STACK + "-doorstep");
         return v;
     }
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * DeliveryPollerFunction: the 12-hourly invocation queues one poll per tracked shop, both for the
- * sample and for the payload EventBridge Scheduler really sends a target without Input, whose
- * {@code detail} is the string "{}" (reference/aws.md, "Contract facts").
+ * DeliveryPollerFunction: the 12-hourly invocation queues one poll per tracked shop, for the payload
+ * EventBridge Scheduler really sends a target without Input, whose {@code detail} is the string "{}"
+ * (reference/aws.md, "Contract facts"), and for an EventBridge rule's object {@code detail} too.
  */
 class DeliveryPollerContractTest extends FunctionContract {
 
@@ -35,6 +35,16 @@ class DeliveryPollerContractTest extends FunctionContract {
         ObjectNode scheduler = (ObjectNode) Samples.json(Samples.text("delivery-poller/scheduled.json"));
         scheduler.put("detail", "{}");
         JsonNode summary = Samples.json(invokeOk(scheduler.toString()).response());
+        assertThat(summary.path("shopsQueued").asInt()).as(summary.toString()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRulesObjectDetailIsAcceptedToo() {
+        seeds.shop();
+        ObjectNode rule = (ObjectNode) Samples.json(Samples.text("delivery-poller/scheduled.json"));
+        rule.putObject("detail");
+        JsonNode summary = Samples.json(invokeOk(rule.toString()).response());
         assertThat(summary.path("shopsQueued").asInt()).as(summary.toString()).isGreaterThanOrEqualTo(1);
     }
 
