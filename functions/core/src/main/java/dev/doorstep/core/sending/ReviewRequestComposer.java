@@ -62,7 +62,7 @@ public final class ReviewRequestComposer {
         EmailTemplate template = shop.settings().emailTemplate();
         String subjectTemplate = template != null && hasText(template.subject()) ? template.subject() : DEFAULT_SUBJECT;
         String bodyTemplate = template != null && hasText(template.body()) ? template.body() : DEFAULT_BODY;
-        String shopName = shopName(shop.domain());
+        String shopName = shop.displayName(); // Shopify's name when we know it
         Map<String, String> values = Map.of(
                 "customer_name", hasText(order.customer().name()) ? order.customer().name().trim() : "there",
                 "shop_name", shopName,
@@ -81,7 +81,7 @@ public final class ReviewRequestComposer {
                 + "\n\n--\nNo more review requests from " + shopName + ": " + unsubscribe + "\n";
         String html = html(bodyTemplate, values, shopName, unsubscribe);
         return new ReviewRequestEmail(order.key(), order.customer().email().trim(), shopName, subject, text, html,
-                unsubscribe, mailto);
+                unsubscribe, mailto, shop.replyTo());
     }
 
     private static String html(String bodyTemplate, Map<String, String> values, String shopName, URI unsubscribe) {
