@@ -1,11 +1,9 @@
 package dev.doorstep.core.shopify;
 
-import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.port.ShopStore;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Optional;
  * offline access token, the shop's facts are read with it, the token is stored (encrypted by the
  * adapter), and the shop is created (installed, AfterShip integration off) or reinstalled with fresh
  * facts. Nothing is written before Shopify has accepted the exchange and answered the facts query.
- * {@code shop/update} keeps the facts fresh.
+ * {@code shop/update} keeps the facts fresh ({@link ShopFactsUpdate}).
  */
 public final class ShopInstallation {
 
@@ -44,24 +42,6 @@ public final class ShopInstallation {
                         null, null, facts));
         shops.save(saved);
         return new Installed(saved, current.isEmpty(), current.isPresent() && !current.get().installed());
-    }
-
-    /**
-     * {@code shop/update}: the shop's facts changed. An unknown shop is left alone (it installs through
-     * the session), and facts older than the stored ones (a late or retried delivery) change nothing.
-     */
-    public IntakeResult factsChanged(String shop, ShopFacts facts) {
-        Optional<Shop> current = shops.find(shop);
-        if (current.isEmpty()) {
-            return IntakeResult.ignored("shop not known here: its facts are read at install", null);
-        }
-        Shop s = current.get();
-        if (s.facts() != null && facts.readAt().isBefore(s.facts().readAt())) {
-            return IntakeResult.ignored("older than the shop facts already stored", null);
-        }
-        shops.save(new Shop(SettingsFromFacts.apply(s.settings(), s.facts(), facts), s.installed(),
-                s.lastPolledAt(), s.lastAfterShipWebhookAt(), facts));
-        return IntakeResult.applied("shop facts updated", List.of());
     }
 
     /**

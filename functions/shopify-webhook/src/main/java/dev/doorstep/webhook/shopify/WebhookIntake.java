@@ -6,6 +6,7 @@ import dev.doorstep.core.intake.FulfillmentIntake;
 import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.intake.OrderCancellation;
 import dev.doorstep.core.intake.ShopLifecycle;
+import dev.doorstep.core.shopify.ShopFactsUpdate;
 import dev.doorstep.core.intake.ShopifyEvent;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
@@ -30,6 +31,8 @@ public final class WebhookIntake {
     private final OrderCancellation cancellations;
     private final ShopLifecycle lifecycle;
     private final CustomerPrivacy privacy;
+    private final ShopFactsUpdate facts;
+    private final Clock clock;
 
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
             AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock) {
@@ -46,6 +49,8 @@ public final class WebhookIntake {
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
         this.privacy = new CustomerPrivacy(orders, scheduler, clock);
+        this.facts = new ShopFactsUpdate(shops);
+        this.clock = clock;
     }
 
     /** Everything on the DynamoDB table; the scheduler is passed in (EventBridge Scheduler in AWS). */
@@ -92,6 +97,10 @@ public final class WebhookIntake {
             case APP_UNINSTALLED -> {
                 shops.forget(shop);
                 yield lifecycle.uninstalled(shop);
+            }
+            case SHOP_UPDATE -> {
+                shops.forget(shop); // the next order webhook reads the new zone and country
+                yield facts.factsChanged(shop, ShopUpdatePayload.facts(payload, request.triggeredAt(), clock.instant()));
             }
             case CUSTOMERS_DATA_REQUEST -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
