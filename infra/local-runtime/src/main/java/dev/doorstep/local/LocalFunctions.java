@@ -26,6 +26,13 @@ import dev.doorstep.sending.SesFeedbackFunction;
 import dev.doorstep.sending.UnsubscribeFunction;
 import dev.doorstep.shopapi.AfterShipCouriersKeyCheck;
 import dev.doorstep.shopapi.ShopApiFunction;
+import dev.doorstep.core.shopify.ShopInstallation;
+import dev.doorstep.shopify.KmsShopifyAccessTokens;
+import dev.doorstep.shopify.SessionTokenVerifier;
+import dev.doorstep.shopify.ShopifyAdminClient;
+import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.shopifyapp.ShopifyAppFunction;
+import java.time.Clock;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
@@ -85,6 +92,7 @@ final class LocalFunctions {
     final AfterShipWebhookFunction aftershipWebhook;
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
+    private ShopifyAppFunction shopifyApp;
     private final ObjectMapper json = Json.MAPPER;
 
     LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
@@ -130,6 +138,18 @@ final class LocalFunctions {
         aftershipWebhook = new AfterShipWebhookFunction(
                 new StoredWebhookSecrets(credentials, cipher), receipts, orders, shops,
                 new DeliveryUpdates(orders, shops, policy, planner), clock);
+    }
+
+    /**
+     * The embedded app's session route against {@code adminBaseUrl} (the stand-in, or a real shop's admin).
+     * Session tokens are checked against real time, as Shopify signs them; the facts are dated on the
+     * local clock, as the webhooks are.
+     */
+    void hostShopifyApp(LocalAws aws, LocalClock clock, String clientId, String clientSecret, String adminBaseUrl) {
+        ShopifyConfig config = new ShopifyConfig(clientId, clientSecret, adminBaseUrl, null, null, 3);
+        shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
+                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, new ShopifyAdminClient(config, clock),
+                new KmsShopifyAccessTokens(aws.dynamo, LocalAws.TABLE, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId))));
     }
 
     /**
@@ -180,12 +200,16 @@ final class LocalFunctions {
 
     /** The function behind each template logical id that API Gateway routes to. */
     Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions() {
-        return Map.of(
+        Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> hosted = new java.util.HashMap<>(Map.of(
                 "ShopifyWebhookFunction", e -> shopifyWebhook.handleRequest(e, LocalContext.of("ShopifyWebhookFunction")),
                 "UnsubscribeFunction", e -> unsubscribe.handleRequest(e, LocalContext.of("UnsubscribeFunction")),
                 "ShopApiFunction", e -> shopApi.handleRequest(e, LocalContext.of("ShopApiFunction")),
                 "AfterShipWebhookFunction", e -> aftershipWebhook.handleRequest(e,
-                        LocalContext.of("AfterShipWebhookFunction")));
+                        LocalContext.of("AfterShipWebhookFunction"))));
+        if (shopifyApp != null) {
+            hosted.put("ShopifyAppFunction", e -> shopifyApp.handleRequest(e, LocalContext.of("ShopifyAppFunction")));
+        }
+        return hosted;
     }
 
     /** The stream consumers by template logical id. */
