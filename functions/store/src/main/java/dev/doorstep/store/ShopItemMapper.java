@@ -53,6 +53,8 @@ public final class ShopItemMapper {
             put(t, "reviewUrl", s.emailTemplate().reviewUrl());
             item.put("emailTemplate", AttributeValue.fromM(t));
         }
+        put(item, "shopName", s.shopName());
+        put(item, "replyTo", s.replyTo());
         if (shop.facts() != null) {
             ShopFacts f = shop.facts();
             Map<String, AttributeValue> facts = new HashMap<>();
@@ -90,7 +92,9 @@ public final class ShopItemMapper {
                 bool(item, "sendPhoneToAfterShip"),
                 bool(item, "sendBuyerEmailToAfterShip"),
                 window == null ? null : SendWindow.parse(window),
-                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")));
+                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")),
+                string(item, "shopName"),
+                string(item, "replyTo"));
         Map<String, AttributeValue> f = map(item, "shopifyFacts");
         ShopFacts facts = f.isEmpty() ? null : new ShopFacts(string(f, "name"), string(f, "contactEmail"),
                 ShopFacts.zone(string(f, "timeZone")), string(f, "countryCode"), instant(f, "readAt"));

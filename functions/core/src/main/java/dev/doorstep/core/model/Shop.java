@@ -43,8 +43,14 @@ public record Shop(ShopSettings settings, boolean installed, Instant lastPolledA
         return new Shop(newSettings, installed, lastPolledAt, lastAfterShipWebhookAt, facts);
     }
 
-    /** The shop's name for customers: Shopify's, or read off the myshopify domain when Shopify never told us. */
+    /**
+     * The shop's name for customers: the merchant's override, else Shopify's, else read off the myshopify
+     * domain when Shopify never told us.
+     */
     public String displayName() {
+        if (settings.shopName() != null) {
+            return settings.shopName();
+        }
         if (facts != null && facts.name() != null) {
             return facts.name();
         }
@@ -53,8 +59,11 @@ public record Shop(ShopSettings settings, boolean installed, Instant lastPolledA
         return domain.endsWith(suffix) ? domain.substring(0, domain.length() - suffix.length()) : domain;
     }
 
-    /** Where a customer's reply goes: the shop's contact address from Shopify, or null (the sender's). */
+    /** Where a customer's reply goes: the merchant's override, else Shopify's contact address, else null. */
     public String replyTo() {
+        if (settings.replyTo() != null) {
+            return settings.replyTo();
+        }
         return facts == null ? null : facts.contactEmail();
     }
 
