@@ -14,6 +14,7 @@ import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.sending.ReviewRequestComposer;
+import dev.doorstep.core.sending.ReviewRequestEmail;
 import dev.doorstep.core.sending.UnsubscribeTokens;
 import dev.doorstep.core.shopify.ShopInstallation;
 import dev.doorstep.emulator.AwsEmulator;
@@ -25,8 +26,10 @@ import dev.doorstep.shopify.KmsShopifyAccessTokens;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.shopify.ShopifyProductPages;
 import dev.doorstep.shopify.standin.SessionTokens;
 import dev.doorstep.shopify.standin.ShopifyStandIn;
+import dev.doorstep.shopify.standin.StandInProduct;
 import dev.doorstep.shopify.standin.StandInShop;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbReceiptLog;
@@ -126,7 +129,7 @@ class ShopifyInstallTest {
     }
 
     @Test
-    @DisplayName("install by token exchange, real name and reply-to in the email, facts updated by shop/update")
+    @DisplayName("install by token exchange, real name, reply-to and product links in the email, facts updated by shop/update")
     void installSendUpdate() {
         APIGatewayV2HTTPResponse response = function.handleRequest(session(SHOPIFY.sessionToken(SHOP)), null);
 
@@ -148,16 +151,22 @@ class ShopifyInstallTest {
         String accessToken = tokens.find(SHOP).orElseThrow();
         assertThat(admin.shopFacts(SHOP, accessToken).name()).isEqualTo("Acme Tea Co.");
 
-        // the review request carries the shop's real name and reply-to
+        // the review request carries the shop's real name and reply-to, and links each product's page
+        SHOPIFY.putProduct(SHOP, new StandInProduct("111", "green-tea", null, "https://cdn.shopify.com/green-tea.png"));
+        SHOPIFY.putProduct(SHOP, new StandInProduct("222", "teapot", null, null));
         String to = "buyer-" + UUID.randomUUID() + "@example.com";
         ReviewRequestComposer composer = new ReviewRequestComposer(new UnsubscribeTokens(
                 "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8)),
-                URI.create("https://api.doorstep.example/unsubscribe"), null);
+                URI.create("https://api.doorstep.example/unsubscribe"), null, new ShopifyProductPages(tokens, admin));
         Instant fulfilled = Instant.parse("2026-11-20T10:00:00Z");
         Order order = Order.received(new OrderKey(SHOP, "1001"), "#1001",
                 new Fulfillment("f-1", fulfilled, "1Z999", "ups", "DE"), new Customer("c-1", "Ana Lima", to, null),
-                List.of(new LineItem("p1", "Green Tea")), fulfilled);
-        mailer.send(composer.compose(shops.find(SHOP).orElseThrow(), order));
+                List.of(new LineItem("111", "Green Tea"), new LineItem("222", "Teapot")), fulfilled);
+        ReviewRequestEmail email = composer.compose(shops.find(SHOP).orElseThrow(), order);
+        assertThat(email.text()).contains("Green Tea: https://" + SHOP + "/products/green-tea\n"
+                + "Teapot: https://" + SHOP + "/products/teapot");
+        assertThat(email.html()).contains("<img src=\"https://cdn.shopify.com/green-tea.png\"");
+        mailer.send(email);
         SentEmail mail = emulator.sentEmails().to(to).getFirst();
         assertThat(mail.subject()).isEqualTo("How was your order from Acme Tea Co.?");
         assertThat(mail.header("From")).isEqualTo("\"Acme Tea Co.\" <" + SENDER + ">");

@@ -7,7 +7,14 @@ import dev.doorstep.core.shopify.ShopifyAdmin;
 import dev.doorstep.core.shopify.ShopifyRefusedException;
 import dev.doorstep.core.shopify.ShopifyUnavailableException;
 import dev.doorstep.lambda.Json;
+import dev.doorstep.core.sending.ProductPage;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +34,9 @@ public final class ShopifyAdminClient implements ShopifyAdmin {
     static final String OFFLINE_TOKEN = "urn:shopify:params:oauth:token-type:offline-access-token";
     static final String SHOP_QUERY = "query DoorstepShopFacts { shop { name contactEmail email ianaTimezone "
             + "billingAddress { countryCodeV2 } } }";
+    static final String PRODUCTS_QUERY = "query DoorstepProducts($ids: [ID!]!) { nodes(ids: $ids) { ... on Product "
+            + "{ id handle onlineStoreUrl featuredMedia { preview { image { url } } } } } }";
+    private static final String PRODUCT_GID = "gid://shopify/Product/";
     private static final Duration MAX_THROTTLE_WAIT = Duration.ofSeconds(2);
 
     private final ShopifyConfig config;
@@ -74,9 +84,45 @@ public final class ShopifyAdminClient implements ShopifyAdmin {
                 data.path("billingAddress").path("countryCodeV2").asText(null), clock.instant());
     }
 
+    /**
+     * The storefront pages of products, by numeric id: {@code onlineStoreUrl} when the product is published
+     * on the Online Store, else {@code https://{shop}/products/{handle}}; products Shopify does not know are
+     * left out (it answers {@code null} nodes for them).
+     */
+    public Map<String, ProductPage> productPages(String shop, String accessToken, List<String> productIds) {
+        ObjectNode variables = Json.MAPPER.createObjectNode();
+        var ids = variables.putArray("ids");
+        productIds.stream().filter(id -> id.matches("\\d+")).forEach(id -> ids.add(PRODUCT_GID + id));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ProductPage> pages = new LinkedHashMap<>();
+        for (JsonNode node : query(shop, accessToken, PRODUCTS_QUERY, variables).path("nodes")) {
+            String gid = node.path("id").asText("");
+            String handle = node.path("handle").asText("");
+            if (!gid.startsWith(PRODUCT_GID) || handle.isBlank()) {
+                continue;
+            }
+            String storeUrl = node.path("onlineStoreUrl").asText("");
+            URI url = storeUrl.isBlank() ? URI.create("https://" + shop + "/products/"
+                    + URLEncoder.encode(handle, StandardCharsets.UTF_8)) : URI.create(storeUrl);
+            String image = node.path("featuredMedia").path("preview").path("image").path("url").asText("");
+            String id = gid.substring(PRODUCT_GID.length());
+            pages.put(id, new ProductPage(id, handle, url, image.isBlank() ? null : URI.create(image)));
+        }
+        return pages;
+    }
+
     /** The {@code data} of one GraphQL query, waiting out cost-based throttling up to the configured retries. */
     JsonNode query(String shop, String accessToken, String query) {
+        return query(shop, accessToken, query, null);
+    }
+
+    JsonNode query(String shop, String accessToken, String query, JsonNode variables) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("query", query);
+        if (variables != null) {
+            body.set("variables", variables);
+        }
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> response = post(config.admin(shop, "/admin/api/" + config.apiVersion()
                     + "/graphql.json"), body, accessToken);

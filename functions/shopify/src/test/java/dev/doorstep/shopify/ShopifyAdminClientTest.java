@@ -7,6 +7,7 @@ import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.shopify.ShopifyRefusedException;
 import dev.doorstep.core.shopify.ShopifyUnavailableException;
 import dev.doorstep.shopify.standin.ShopifyStandIn;
+import dev.doorstep.shopify.standin.StandInProduct;
 import dev.doorstep.shopify.standin.StandInShop;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,5 +118,22 @@ class ShopifyAdminClientTest {
                 "http://127.0.0.1:1/{shop}", null, Duration.ofMillis(500), 1), Clock.systemUTC());
         assertThatThrownBy(() -> nowhere.exchangeForOfflineToken(SHOP, "x.y.z"))
                 .isInstanceOf(ShopifyUnavailableException.class);
+    }
+
+    @Test
+    @DisplayName("product pages by id: onlineStoreUrl when published, else /products/<handle>; unknown ids left out")
+    void productPages() {
+        SHOPIFY.putProduct(SHOP, new StandInProduct("111", "green-tea", "https://acme-tea.example/products/green-tea",
+                "https://cdn.shopify.com/s/files/green-tea.png"));
+        SHOPIFY.putProduct(SHOP, new StandInProduct("222", "teapot", null, null));
+        String token = client.exchangeForOfflineToken(SHOP, SHOPIFY.sessionToken(SHOP));
+
+        var pages = client.productPages(SHOP, token, java.util.List.of("111", "222", "333", "not-an-id"));
+
+        assertThat(pages).containsOnlyKeys("111", "222");
+        assertThat(pages.get("111").url()).hasToString("https://acme-tea.example/products/green-tea");
+        assertThat(pages.get("111").imageUrl()).hasToString("https://cdn.shopify.com/s/files/green-tea.png");
+        assertThat(pages.get("222").url()).hasToString("https://" + SHOP + "/products/teapot");
+        assertThat(pages.get("222").imageUrl()).isNull();
     }
 }

@@ -61,6 +61,7 @@ public final class ShopifyStandIn implements AutoCloseable {
     // state, guarded by "this"
     private final Map<String, StandInShop> shops = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>(); // access token -> shop
+    private final Map<String, Map<String, StandInProduct>> products = new HashMap<>(); // shop -> id -> product
     private final List<String> requests = new ArrayList<>();
     private int throttleNext;
     private boolean refuseExchanges;
@@ -129,6 +130,11 @@ public final class ShopifyStandIn implements AutoCloseable {
         return shops.computeIfAbsent(domain, StandInShop::madeUp);
     }
 
+    /** Adds a product to a shop's catalogue (what {@code nodes(ids:)} answers for its gid). */
+    public synchronized void putProduct(String shop, StandInProduct product) {
+        products.computeIfAbsent(shop, s -> new HashMap<>()).put(product.id(), product);
+    }
+
     /** The next {@code count} GraphQL queries are answered {@code THROTTLED} (an empty bucket). */
     public synchronized void throttleNext(int count) {
         throttleNext = count;
@@ -152,6 +158,7 @@ public final class ShopifyStandIn implements AutoCloseable {
     public synchronized void reset() {
         shops.clear();
         tokens.clear();
+        products.clear();
         requests.clear();
         throttleNext = 0;
         refuseExchanges = false;
@@ -223,7 +230,8 @@ public final class ShopifyStandIn implements AutoCloseable {
             return;
         }
         String accessToken = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
-        String query = body(exchange).path("query").asText("");
+        JsonNode request = body(exchange);
+        String query = request.path("query").asText("");
         ObjectNode answer = SessionTokens.JSON.createObjectNode();
         synchronized (this) {
             if (accessToken == null || !shop.equals(tokens.get(accessToken))) {
@@ -240,9 +248,32 @@ public final class ShopifyStandIn implements AutoCloseable {
                 reply(exchange, 200, answer);
                 return;
             }
+            if (query.contains("nodes(")) {
+                // Shopify answers null for an id it does not know, in the order asked
+                var nodes = answer.putObject("data").putArray("nodes");
+                Map<String, StandInProduct> catalogue = products.getOrDefault(shop, Map.of());
+                for (JsonNode gid : request.path("variables").path("ids")) {
+                    StandInProduct p = catalogue.get(gid.asText().replace("gid://shopify/Product/", ""));
+                    if (p == null) {
+                        nodes.addNull();
+                        continue;
+                    }
+                    ObjectNode node = nodes.addObject().put("id", "gid://shopify/Product/" + p.id())
+                            .put("handle", p.handle()).put("onlineStoreUrl", p.onlineStoreUrl());
+                    if (p.imageUrl() == null) {
+                        node.putNull("featuredMedia");
+                    } else {
+                        node.putObject("featuredMedia").putObject("preview").putObject("image").put("url", p.imageUrl());
+                    }
+                }
+                int cost = 1 + request.path("variables").path("ids").size();
+                cost(answer, cost, cost, MAX_AVAILABLE - cost);
+                reply(exchange, 200, answer);
+                return;
+            }
             if (!query.contains("shop")) {
                 answer.putArray("errors").addObject().put("message", "Field must be selected: the stand-in answers"
-                        + " only the shop query");
+                        + " only the shop and nodes(ids:) queries");
                 reply(exchange, 200, answer);
                 return;
             }
