@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.lambda.Json;
+import dev.doorstep.shopify.standin.StandInProduct;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -86,6 +87,12 @@ final class Demo {
      * the shop's offline token and reads the shop's name, zone and country from the Admin API.
      */
     private void install() throws Exception {
+        // The stand-in's catalogue: each demo order's product (product_id 7000 + order id) has a page.
+        runtime.shopify().ifPresent(shopify -> {
+            shopify.putProduct(SHOP, new StandInProduct("8001", "trail-running-shoe", null, null));
+            shopify.putProduct(SHOP, new StandInProduct("8002", "merino-socks", null, null));
+            shopify.putProduct(SHOP, new StandInProduct("8003", "rain-jacket", null, null));
+        });
         String token = System.getenv("SHOPIFY_SESSION_TOKEN");
         if (token == null || token.isBlank()) {
             token = runtime.shopify().orElseThrow(() -> new IllegalStateException(

@@ -31,6 +31,8 @@ import dev.doorstep.shopify.KmsShopifyAccessTokens;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.shopify.ShopifyProductPages;
+import dev.doorstep.core.sending.ProductPages;
 import dev.doorstep.shopifyapp.ShopifyAppFunction;
 import java.time.Clock;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
@@ -93,6 +95,8 @@ final class LocalFunctions {
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
     private ShopifyAppFunction shopifyApp;
+    /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
+    private volatile ProductPages productPages = ProductPages.NONE;
     private final ObjectMapper json = Json.MAPPER;
 
     LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
@@ -121,7 +125,8 @@ final class LocalFunctions {
 
         var suppressions = new DynamoDbSuppressionList(aws.dynamo, table);
         var tokens = new UnsubscribeTokens(("local-unsubscribe-" + shopifySecret).getBytes(StandardCharsets.UTF_8));
-        var composer = new ReviewRequestComposer(tokens, publicUrl.resolve("/unsubscribe"), null);
+        var composer = new ReviewRequestComposer(tokens, publicUrl.resolve("/unsubscribe"), null,
+                (shop, ids) -> productPages.find(shop, ids));
         var sending = new ReviewRequestSending(orders, shops, suppressions,
                 new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
         reviewSender = new ReviewSenderFunction(sending, clock);
@@ -147,9 +152,11 @@ final class LocalFunctions {
      */
     void hostShopifyApp(LocalAws aws, LocalClock clock, String clientId, String clientSecret, String adminBaseUrl) {
         ShopifyConfig config = new ShopifyConfig(clientId, clientSecret, adminBaseUrl, null, null, 3);
+        ShopifyAdminClient admin = new ShopifyAdminClient(config, clock);
+        var accessTokens = new KmsShopifyAccessTokens(aws.dynamo, LocalAws.TABLE, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId));
         shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
-                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, new ShopifyAdminClient(config, clock),
-                new KmsShopifyAccessTokens(aws.dynamo, LocalAws.TABLE, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId))));
+                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens));
+        productPages = new ShopifyProductPages(accessTokens, admin);
     }
 
     /**

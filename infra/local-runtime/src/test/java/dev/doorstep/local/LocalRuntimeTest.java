@@ -60,6 +60,8 @@ class LocalRuntimeTest {
         assertThat(emails.get(0).path("headers").path("List-Unsubscribe-Post").asText())
                 .isEqualTo("List-Unsubscribe=One-Click");
         assertThat(emails.get(0).path("text").asText()).contains("review");
+        assertThat(emails.findValuesAsText("text")).as("each links its product's page")
+                .anySatisfy(t -> assertThat(t).contains("/products/trail-running-shoe"));
         JsonNode events = call("GET", "/_local/events");
         assertThat(events.findValuesAsText("detail-type")).contains("OrderReceived", "TrackingCreated",
                 "DeliverySeen", "ReviewRequestScheduled", "ReviewRequestSent");
