@@ -10,6 +10,7 @@ import dev.doorstep.core.shopify.ShopifyUnavailableException;
 import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.SnapStartPriming;
 import dev.doorstep.shopify.InvalidSessionTokenException;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.VerifiedSession;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /app/session}: the embedded app's page hands over the merchant's App Bridge session token
@@ -29,18 +31,35 @@ public final class ShopifyAppFunction extends HttpApiFunction {
     static final String ROUTE = "/app/session";
     private static final JsonLog LOG = JsonLog.of(ShopifyAppFunction.class);
 
-    private final SessionTokenVerifier verifier;
-    private final ShopInstallation installation;
+    private final Supplier<SessionTokenVerifier> verifier;
+    private final Supplier<ShopInstallation> installation;
 
-    /** The Lambda runtime's constructor: real clients from the environment. */
+    /**
+     * The Lambda runtime's constructor: real clients from the environment, built on first use so that a
+     * stack whose Shopify secret is not filled in yet still starts (and answers 503 until it is); primed
+     * for SnapStart on a built-in token.
+     */
     public ShopifyAppFunction() {
-        this(ShopifyAppWiring.verifier(), ShopifyAppWiring.installation());
+        this.verifier = ShopifyAppWiring::verifier;
+        this.installation = ShopifyAppWiring::installation;
+        SnapStartPriming.register("ShopifyAppFunction", ShopifyAppFunction::prime);
     }
 
     /** Tests and the local runtime pass their own collaborators. */
     public ShopifyAppFunction(SessionTokenVerifier verifier, ShopInstallation installation) {
-        this.verifier = verifier;
-        this.installation = installation;
+        this.verifier = () -> verifier;
+        this.installation = () -> installation;
+    }
+
+    /** Loads and runs the verifier's parsing and HMAC code on a token signed with a throw-away secret. */
+    static void prime() {
+        SessionTokenVerifier throwAway = new SessionTokenVerifier("priming", "priming-secret",
+                java.time.Clock.systemUTC(), SessionTokenVerifier.DEFAULT_LEEWAY);
+        try {
+            throwAway.verify("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjB9.AAAA");
+        } catch (InvalidSessionTokenException expected) {
+            // the point: the classes and the HMAC are warm
+        }
     }
 
     @Override
@@ -55,13 +74,17 @@ public final class ShopifyAppFunction extends HttpApiFunction {
         VerifiedSession session;
         String token = bearer(event);
         try {
-            session = verifier.verify(token);
+            session = verifier.get().verify(token);
         } catch (InvalidSessionTokenException e) {
             LOG.warn("session token refused", Map.of("reason", e.getMessage()));
             return unauthorized(e.getMessage());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the app's client id or secret is not configured (yet): never a 2xx, never the secret
+            LOG.error("the Shopify app is not configured", Map.of("reason", e.getMessage()), e);
+            return HttpResponses.status(503, "unavailable", "the app is not configured yet");
         }
         try {
-            ShopInstallation.Installed installed = installation.install(session.shop(), token);
+            ShopInstallation.Installed installed = installation.get().install(session.shop(), token);
             LOG.info("shop session", Map.of("shop", session.shop(), "created", installed.created(),
                     "reinstalled", installed.reinstalled()));
             return HttpResponses.json(200, answer(installed));
@@ -71,6 +94,9 @@ public final class ShopifyAppFunction extends HttpApiFunction {
         } catch (ShopifyUnavailableException e) {
             LOG.warn("Shopify unavailable", Map.of("shop", session.shop(), "reason", e.getMessage()));
             return HttpResponses.status(503, "unavailable", "Shopify could not be asked now; nothing was saved, try again");
+        } catch (RuntimeException e) {
+            LOG.error("install failed", Map.of("shop", session.shop()), e);
+            return HttpResponses.status(500, "error", "temporary failure, try again");
         }
     }
 

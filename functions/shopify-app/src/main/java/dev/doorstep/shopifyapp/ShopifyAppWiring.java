@@ -25,22 +25,45 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 final class ShopifyAppWiring {
 
     private static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
-    private static final ShopifyConfig CONFIG = ShopifyConfig.fromEnvironment(System.getenv(), clientSecret());
+    private static volatile ShopifyConfig config;
+    private static volatile SessionTokenVerifier verifier;
+    private static volatile ShopInstallation installation;
 
     private ShopifyAppWiring() {
     }
 
+    /** Built on first use and kept; a failure (secret not filled in) is retried on the next request. */
     static SessionTokenVerifier verifier() {
-        return new SessionTokenVerifier(CONFIG.clientId(), CONFIG.clientSecret(), Clock.systemUTC(),
-                SessionTokenVerifier.DEFAULT_LEEWAY);
+        SessionTokenVerifier v = verifier;
+        if (v == null) {
+            ShopifyConfig c = config();
+            v = new SessionTokenVerifier(c.clientId(), c.clientSecret(), Clock.systemUTC(),
+                    SessionTokenVerifier.DEFAULT_LEEWAY);
+            verifier = v;
+        }
+        return v;
     }
 
     static ShopInstallation installation() {
-        String table = AwsClients.requiredEnv("TABLE_NAME");
-        KmsApiKeyCipher cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
-                AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
-        return new ShopInstallation(new DynamoDbShopStore(DYNAMO, table),
-                new ShopifyAdminClient(CONFIG, Clock.systemUTC()), new KmsShopifyAccessTokens(DYNAMO, table, cipher));
+        ShopInstallation i = installation;
+        if (i == null) {
+            String table = AwsClients.requiredEnv("TABLE_NAME");
+            KmsApiKeyCipher cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
+                    AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
+            i = new ShopInstallation(new DynamoDbShopStore(DYNAMO, table),
+                    new ShopifyAdminClient(config(), Clock.systemUTC()), new KmsShopifyAccessTokens(DYNAMO, table, cipher));
+            installation = i;
+        }
+        return i;
+    }
+
+    private static ShopifyConfig config() {
+        ShopifyConfig c = config;
+        if (c == null) {
+            c = ShopifyConfig.fromEnvironment(System.getenv(), clientSecret());
+            config = c;
+        }
+        return c;
     }
 
     /** Session tokens are signed with the current secret only: the previous one is for webhooks in rotation. */
@@ -49,8 +72,12 @@ final class ShopifyAppWiring {
         if (secretId == null || secretId.isBlank()) {
             return AwsClients.requiredEnv("SHOPIFY_API_SECRET");
         }
-        String text = AwsClients.build(SecretsManagerClient.builder()).getSecretValue(b -> b.secretId(secretId))
-                .secretString();
+        String text;
+        try (SecretsManagerClient secrets = AwsClients.build(SecretsManagerClient.builder())) {
+            text = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new IllegalStateException("secret " + secretId + " cannot be read: " + e.getClass().getSimpleName());
+        }
         try {
             JsonNode json = Json.MAPPER.readTree(text);
             String current = json.path("current").asText("");
