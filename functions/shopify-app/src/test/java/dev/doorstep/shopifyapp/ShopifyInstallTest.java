@@ -218,8 +218,14 @@ class ShopifyInstallTest {
     }
 
     @Test
-    @DisplayName("a session Shopify refuses to exchange is a 401 and writes nothing; an uninstalled shop comes back")
+    @DisplayName("Shopify throttled (503) or refusing the exchange (401) writes nothing; an uninstalled shop comes back")
     void refusedExchangeAndReinstall() {
+        SHOPIFY.throttleNext(10); // the exchange succeeds, the facts query stays throttled
+        APIGatewayV2HTTPResponse throttled = function.handleRequest(session(SHOPIFY.sessionToken(SHOP)), null);
+        assertThat(throttled.getStatusCode()).as(throttled.getBody()).isEqualTo(503);
+        assertThat(items()).as("no token stored without the shop's facts").isEmpty();
+        SHOPIFY.throttleNext(0);
+
         SHOPIFY.refuseExchanges(true);
         assertThat(function.handleRequest(session(SHOPIFY.sessionToken(SHOP)), null).getStatusCode()).isEqualTo(401);
         assertThat(items()).isEmpty();
