@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 
 /**
- * Encrypts AfterShip API keys and webhook secrets with KMS for storage. The encryption context holds the
+ * Encrypts AfterShip API keys and webhook secrets, and shops' Shopify access tokens, with KMS for storage. The encryption context holds the
  * shop (a ciphertext copied onto another shop's item does not decrypt) and the {@link CredentialPurpose}
  * (IAM lets each function decrypt only the purposes it needs).
  */
@@ -33,12 +33,21 @@ public final class KmsApiKeyCipher {
         return encrypt(shop, CredentialPurpose.WEBHOOK_SECRET, webhookSecret);
     }
 
+    public byte[] encryptShopifyAccessToken(String shop, String accessToken) {
+        return encrypt(shop, CredentialPurpose.SHOPIFY_ACCESS_TOKEN, accessToken);
+    }
+
     public String decryptApiKey(String shop, byte[] ciphertext) {
         return decrypt(shop, CredentialPurpose.API_KEY, ciphertext);
     }
 
     public String decryptWebhookSecret(String shop, byte[] ciphertext) {
         return decrypt(shop, CredentialPurpose.WEBHOOK_SECRET, ciphertext);
+    }
+
+    /** Stored only with its purpose, so no fallback to the shop-only context of older values. */
+    public String decryptShopifyAccessToken(String shop, byte[] ciphertext) {
+        return decrypt(ciphertext, context(shop, CredentialPurpose.SHOPIFY_ACCESS_TOKEN));
     }
 
     private byte[] encrypt(String shop, CredentialPurpose purpose, String secret) {

@@ -69,11 +69,32 @@ class TemplatePermissionsTest {
         resources.forEach((id, resource) -> statementsOf(id).stream()
                 .filter(s -> String.valueOf(s.get("Resource")).contains("AfterShipKeysKey"))
                 .filter(s -> actions(s).contains("kms:Decrypt"))
-                .filter(s -> !purposeCondition(s).equals(List.of("aftership-webhook-secret")))
+                .filter(s -> !purposeCondition(s).equals(List.of("aftership-webhook-secret"))
+                        && !purposeCondition(s).equals(List.of("shopify-access-token")))
                 .forEach(s -> decryptApiKeys.add(id)));
 
         assertThat(decryptApiKeys).containsExactlyInAnyOrder("OrderStreamFunction", "DeliveryPollerFunction",
                 "ShopPollWorkerFunction");
+    }
+
+    @Test
+    void shopifyAccessTokensAreEncryptedByTheAppAndDecryptedByTheSenderOnly() {
+        Set<String> encrypt = new TreeSet<>();
+        Set<String> decrypt = new TreeSet<>();
+        resources.forEach((id, resource) -> statementsOf(id).stream()
+                .filter(s -> purposeCondition(s).contains("shopify-access-token"))
+                .forEach(s -> {
+                    assertThat(purposeCondition(s)).as(id).containsExactly("shopify-access-token");
+                    if (actions(s).contains("kms:Encrypt")) {
+                        encrypt.add(id);
+                    }
+                    if (actions(s).contains("kms:Decrypt")) {
+                        decrypt.add(id);
+                    }
+                }));
+
+        assertThat(encrypt).containsExactly("ShopifyAppFunction");
+        assertThat(decrypt).containsExactly("ReviewSenderFunction");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
+import dev.doorstep.shopify.standin.ShopifyStandIn;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.SentEmail;
 import dev.doorstep.lambda.Json;
@@ -41,6 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalClock clock;
     private final LocalAws aws;
     private final AfterShipSandbox sandbox;
+    private final ShopifyStandIn shopify;
     private final LocalFunctions functions;
     private final StreamPump pump;
     private final TtlSimulator ttl;
@@ -60,11 +62,18 @@ public final class LocalRuntime implements AutoCloseable {
         sandbox = external == null || external.isBlank() ? AfterShipSandbox.start() : null;
         URI afterShip = sandbox != null ? sandbox.baseUrl() : URI.create(external.trim());
         syncSandboxClock();
+        // Shopify: the stand-in signs session tokens and answers token exchange and the shop query, unless
+        // SHOPIFY_ADMIN_BASE_URL names a real shop's admin ("https://{shop}") with the app's SHOPIFY_API_KEY.
+        String shopifyAdmin = System.getenv("SHOPIFY_ADMIN_BASE_URL");
+        String clientId = System.getenv().getOrDefault("SHOPIFY_API_KEY", ShopifyStandIn.LOCAL_CLIENT_ID);
+        shopify = shopifyAdmin == null || shopifyAdmin.isBlank() ? ShopifyStandIn.start(0, clientId, shopifySecret) : null;
+        String adminBaseUrl = shopify != null ? shopify.adminBaseUrl() : shopifyAdmin.trim();
 
         Path template = ProjectRoot.find().resolve("template.yaml");
         TemplateFilters fromTemplate = new TemplateFilters(template, json);
         URI publicUrl = URI.create("http://localhost:" + port);
         functions = new LocalFunctions(aws, clock, afterShip, shopifySecret, publicUrl);
+        functions.hostShopifyApp(aws, clock, clientId, shopifySecret, adminBaseUrl);
 
         List<StreamPump.Subscription> subscriptions = new ArrayList<>();
         functions.streamFunctions().forEach((name, fn) -> subscriptions.add(
@@ -123,7 +132,9 @@ public final class LocalRuntime implements AutoCloseable {
     private static LocalRuntime started(LocalRuntime runtime) {
         runtime.httpServer.start();
         runtime.log.info("emulator " + runtime.aws.emulator.kind() + " at " + runtime.aws.emulator.endpoint()
-                + "; AfterShip at " + (runtime.sandbox != null ? runtime.sandbox.baseUrl() + " (sandbox)" : "external"));
+                + "; AfterShip at " + (runtime.sandbox != null ? runtime.sandbox.baseUrl() + " (sandbox)" : "external")
+                + "; Shopify at " + (runtime.shopify != null ? runtime.shopify.baseUrl() + " (stand-in; session tokens: GET "
+                        + runtime.shopify.baseUrl() + "/_standin/session-token?shop=...)" : "external"));
         runtime.log.info("serving on http://localhost:" + runtime.httpServer.port());
         return runtime;
     }
@@ -146,6 +157,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     Optional<AfterShipSandbox> sandbox() {
         return Optional.ofNullable(sandbox);
+    }
+
+    /** The Shopify stand-in, unless a real Shopify is configured. */
+    Optional<ShopifyStandIn> shopify() {
+        return Optional.ofNullable(shopify);
     }
 
     /**
@@ -278,6 +294,9 @@ public final class LocalRuntime implements AutoCloseable {
         httpServer.stop();
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (shopify != null) {
+            shopify.close();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.doorstep.core.intake.FulfillmentIntake;
 import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.intake.OrderCancellation;
 import dev.doorstep.core.intake.ShopLifecycle;
+import dev.doorstep.core.shopify.ShopFactsUpdate;
 import dev.doorstep.core.intake.ShopifyEvent;
 import dev.doorstep.core.intake.ShopifyEventTime;
 import dev.doorstep.core.model.Shop;
@@ -31,6 +32,7 @@ public final class WebhookIntake {
     private final OrderCancellation cancellations;
     private final ShopLifecycle lifecycle;
     private final CustomerPrivacy privacy;
+    private final ShopFactsUpdate facts;
     private final Clock clock;
 
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
@@ -48,6 +50,7 @@ public final class WebhookIntake {
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
         this.privacy = new CustomerPrivacy(orders, scheduler, clock);
+        this.facts = new ShopFactsUpdate(shops);
         this.clock = clock;
     }
 
@@ -106,6 +109,10 @@ public final class WebhookIntake {
             case APP_UNINSTALLED -> {
                 shops.forget(shop);
                 yield lifecycle.uninstalled(shop);
+            }
+            case SHOP_UPDATE -> {
+                shops.forget(shop); // the next order webhook reads the new zone and country
+                yield facts.factsChanged(shop, ShopUpdatePayload.facts(payload, request.triggeredAt(), clock.instant()));
             }
             case CUSTOMERS_DATA_REQUEST -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
