@@ -24,6 +24,8 @@ public final class ContractAws {
     /** The local-only Shopify app secret the samples in events/shopify-webhook are signed with. */
     public static final String SHOPIFY_SECRET = "doorstep-local-shopify-secret";
     public static final String SENDER = "reviews@doorstep.example";
+    /** The audience of the events/shopify-app session tokens (the local app's client id). */
+    public static final String SHOPIFY_CLIENT_ID = "doorstep-local-client-id";
     public static final String TABLE = "doorstep-Table";
     /** The role the events/shop-api samples are signed by, allowed the samples' shops (ShopApiCallers). */
     public static final String SHOP_API_CALLERS = "{\"arn:aws:iam::" + LocalStackValues.ACCOUNT
@@ -83,6 +85,7 @@ public final class ContractAws {
         values.put("ReviewRequestConfigurationSet", LocalStackValues.STACK + "-review-requests");
         values.put("AfterShipApiBaseUrl", afterShipBaseUrl.toString());
         values.put("ShopApiCallers", SHOP_API_CALLERS);
+        values.put("ShopifyClientId", SHOPIFY_CLIENT_ID);
 
         String bus = LocalStackValues.STACK + "-doorstep";
         busEventsQueueUrl = queue("doorstep-ExampleEventsQueue");
@@ -114,7 +117,7 @@ public final class ContractAws {
                 .put("ReviewSendDeadLetterQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ReviewSendDeadLetterQueue"))
                 .put("SenderAddress", SENDER).put("SenderIdentity", "doorstep.example")
                 .put("ReviewRequestConfigurationSet", LocalStackValues.STACK + "-review-requests")
-                .put("AfterShipApiBaseUrl", afterShipUrl).put("ShopApiCallers", SHOP_API_CALLERS).put("EventBus", LocalStackValues.STACK + "-doorstep");
+                .put("AfterShipApiBaseUrl", afterShipUrl).put("ShopApiCallers", SHOP_API_CALLERS).put("ShopifyClientId", SHOPIFY_CLIENT_ID).put("EventBus", LocalStackValues.STACK + "-doorstep");
         return v;
     }
 

@@ -33,6 +33,7 @@ class ShopifyWebhookContractTest extends FunctionContract {
             httpOk(Samples.text("shopify-webhook/" + sample), 200);
         }
         assertThat(seeds.orders.find(ORDER).orElseThrow().status().name()).isEqualTo("CANCELLED");
+        httpOk(Samples.text("shopify-webhook/shop-update.json"), 200);
         httpOk(Samples.text("shopify-webhook/app-uninstalled.json"), 200);
         httpOk(Samples.text("shopify-webhook/shop-redact.json"), 200);
         assertThat(seeds.orders.find(ORDER)).as("shop/redact erases the shop's orders").isEmpty();
