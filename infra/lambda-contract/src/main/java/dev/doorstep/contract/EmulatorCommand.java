@@ -6,8 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code infra/bin/doorstep emulator [port]}: moto on a fixed loopback port with the resources
- * template.yaml makes, under the names events/env-vars.json gives the functions, so that
- * {@code sam local invoke <Function> -e events/... --env-vars events/env-vars.json} (Docker) runs the
+ * template.yaml makes, under the names env-vars.json gives the functions, so that
+ * {@code sam local invoke <Function> -e events/... --env-vars env-vars.json} (Docker) runs the
  * function against it. Runs until interrupted.
  */
 public final class EmulatorCommand {
@@ -51,7 +51,7 @@ public final class EmulatorCommand {
                     + ContractAws.TABLE + ", secret doorstep-ShopifySecret = {\"current\":\"" + ContractAws.SHOPIFY_SECRET
                     + "\"}); the AfterShip sandbox on " + aftership.baseUrl() + "; Ctrl-C to stop");
             System.out.println("  sam local invoke ShopApiFunction -e events/shop-api/get-settings.json "
-                    + "--env-vars events/env-vars.json");
+                    + "--env-vars env-vars.json");
             new CountDownLatch(1).await();
         }
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.TreeMap;
 
 /**
- * events/env-vars.json, the {@code sam local invoke --env-vars} file: per function, the environment
+ * env-vars.json, the {@code sam local invoke --env-vars} file: per function, the environment
  * template.yaml gives it, resolved to the resources {@code infra/bin/doorstep emulator} makes, with
  * AWS_ENDPOINT_URL pointing the function (in SAM's container) at that emulator on the host. Generated
  * from the template (run this class's main after changing a function's variables); a test checks the
@@ -42,6 +42,6 @@ public final class EnvVarsFile {
 
     public static void main(String[] args) throws IOException {
         Path root = ProjectRoot.find();
-        Files.writeString(root.resolve("events/env-vars.json"), render(root));
+        Files.writeString(root.resolve("env-vars.json"), render(root));
     }
 }

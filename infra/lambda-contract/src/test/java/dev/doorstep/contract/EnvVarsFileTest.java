@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** events/env-vars.json says what template.yaml says, so `sam local invoke --env-vars` runs what AWS runs. */
+/** env-vars.json says what template.yaml says, so `sam local invoke --env-vars` runs what AWS runs. */
 class EnvVarsFileTest {
 
     @Test
     void theCommittedFileIsTheTemplatesEnvironment() throws IOException {
         Path root = ProjectRoot.find();
-        assertThat(Files.readString(root.resolve("events/env-vars.json")))
+        assertThat(Files.readString(root.resolve("env-vars.json")))
                 .as("regenerate with: java -cp infra/lambda-contract/target/doorstep-lambda-contract.jar "
                         + "dev.doorstep.contract.EnvVarsFile")
                 .isEqualTo(EnvVarsFile.render(root));
