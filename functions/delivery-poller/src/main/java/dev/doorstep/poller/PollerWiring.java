@@ -12,12 +12,14 @@ import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.core.tracking.TrackingService;
 import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
@@ -30,7 +32,13 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The real collaborators, built once per container from the function's environment (template.yaml):
  * the table, AfterShip with the shops' KMS-encrypted keys, and the review-request scheduler.
  */
-public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
+public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler,
+        OrderWakeUps wakeUps) {
+
+    /** Without wake-ups: due work waits for the sweep (tools and tests that keep no schedules). */
+    public PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
+        this(shops, orders, aftership, scheduler, OrderWakeUps.NONE);
+    }
 
     static PollerWiring fromEnvironment() {
         DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
@@ -41,7 +49,7 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
         var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.fromEnvironment(System.getenv())),
                 keys, CarrierSlugs.standard());
         return new PollerWiring(new DynamoDbShopStore(dynamo, table), new DynamoDbOrderStore(dynamo, table), aftership,
-                EventBridgeReviewScheduler.fromEnvironment());
+                EventBridgeReviewScheduler.fromEnvironment(), EventBridgeOrderWakeUps.fromEnvironment());
     }
 
     public ShopPoll shopPoll() {
@@ -53,7 +61,7 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
     public DueWorkSweep sweep() {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
-        return new DueWorkSweep(orders, shops, new TrackingCreation(orders, shops, aftership, planner, policy),
-                new FallbackDeadlines(orders, shops, planner), planner, scheduler);
+        return new DueWorkSweep(orders, shops, new TrackingCreation(orders, shops, aftership, planner, policy, wakeUps),
+                new FallbackDeadlines(orders, shops, planner), planner, scheduler, wakeUps);
     }
 }

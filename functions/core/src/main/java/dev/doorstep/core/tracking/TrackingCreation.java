@@ -6,7 +6,9 @@ import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.polling.WakeUps;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.port.StaleOrderException;
 import dev.doorstep.core.timing.FulfillmentTimingCause;
@@ -41,14 +43,23 @@ public final class TrackingCreation {
     private final TrackingService aftership;
     private final ReviewRequestPlanner planner;
     private final TimingPolicy policy;
+    private final WakeUps wakeUps;
 
+    /** Without wake-ups: retries and fallbacks then wait for the poll's sweep (tests, tools). */
     public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
             ReviewRequestPlanner planner, TimingPolicy policy) {
+        this(orders, shops, aftership, planner, policy, OrderWakeUps.NONE);
+    }
+
+    /** @param wakeUps makes the retry time the status names the time the retry runs */
+    public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
+            ReviewRequestPlanner planner, TimingPolicy policy, OrderWakeUps wakeUps) {
         this.orders = orders;
         this.shops = shops;
         this.aftership = aftership;
         this.planner = planner;
         this.policy = policy;
+        this.wakeUps = new WakeUps(wakeUps);
     }
 
     /**
@@ -65,6 +76,8 @@ public final class TrackingCreation {
         Order order = found.get();
         Optional<String> notNow = whyNotNow(order, now);
         if (notNow.isPresent()) {
+            // A retry not yet due: its wake-up may have been lost (a crash after the write), so set it again.
+            wakeUps.ensure(order, now);
             return new CreationOutcome.NothingToDo(notNow.get());
         }
         Optional<Shop> shop = shops.find(key.shop());
@@ -113,6 +126,8 @@ public final class TrackingCreation {
                 if (stored.status() == OrderStatus.SCHEDULED) {
                     planner.ensureScheduled(stored, settings);
                 }
+                // Written first, woken second: a lost wake-up is set again by the sweep or the next attempt.
+                wakeUps.ensure(stored, now);
                 return next.outcome();
             } catch (StaleOrderException e) {
                 // someone else moved it; read again and re-decide with the same answer from AfterShip
@@ -180,7 +195,10 @@ public final class TrackingCreation {
         Order withReason = order.toBuilder().trackingRetryAt(null)
                 .trackingFailure(reason == null ? order.trackingFailure() : reason.name())
                 .build();
-        Order next = planner.decide(withReason, settings, TimingBasis.fromFulfillment(cause), now);
+        // The seed's list of typical reasons: keep AfterShip's so the merchant knows what to fix.
+        TimingBasis basis = reason == null ? TimingBasis.fromFulfillment(cause)
+                : TimingBasis.fromFulfillment(cause, reason.description());
+        Order next = planner.decide(withReason, settings, basis, now);
         return new Decided(next, new CreationOutcome.WillSend(reason, next.sendAt()));
     }
 
