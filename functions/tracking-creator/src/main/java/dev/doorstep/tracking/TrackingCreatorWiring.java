@@ -15,6 +15,7 @@ import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbTrackingIndex;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -42,6 +43,6 @@ final class TrackingCreatorWiring {
         TimingPolicy policy = new TimingPolicy();
         return new TrackingCreation(orders, new DynamoDbShopStore(dynamo, table), aftership,
                 new ReviewRequestPlanner(policy, orders, EventBridgeReviewScheduler.fromEnvironment()), policy,
-                EventBridgeOrderWakeUps.fromEnvironment());
+                EventBridgeOrderWakeUps.fromEnvironment(), new DynamoDbTrackingIndex(dynamo, table));
     }
 }

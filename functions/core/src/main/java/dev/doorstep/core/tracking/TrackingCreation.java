@@ -11,6 +11,7 @@ import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.port.StaleOrderException;
+import dev.doorstep.core.port.TrackingIndex;
 import dev.doorstep.core.timing.FulfillmentTimingCause;
 import dev.doorstep.core.timing.TimingBasis;
 import dev.doorstep.core.timing.TimingPolicy;
@@ -44,6 +45,7 @@ public final class TrackingCreation {
     private final ReviewRequestPlanner planner;
     private final TimingPolicy policy;
     private final WakeUps wakeUps;
+    private final TrackingIndex index;
 
     /** Without wake-ups: retries and fallbacks then wait for the poll's sweep (tests, tools). */
     public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
@@ -54,6 +56,13 @@ public final class TrackingCreation {
     /** @param wakeUps makes the retry time the status names the time the retry runs */
     public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
             ReviewRequestPlanner planner, TimingPolicy policy, OrderWakeUps wakeUps) {
+        this(orders, shops, aftership, planner, policy, wakeUps, TrackingIndex.NONE);
+    }
+
+    /** @param index where each order that takes a tracking is recorded, so the poll and webhook find it */
+    public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
+            ReviewRequestPlanner planner, TimingPolicy policy, OrderWakeUps wakeUps, TrackingIndex index) {
+        this.index = index;
         this.orders = orders;
         this.shops = shops;
         this.aftership = aftership;
@@ -95,6 +104,11 @@ public final class TrackingCreation {
         TrackingCreated answer = aftership.create(TrackingRequest.forOrder(order, settings));
         if (answer instanceof TrackingCreated.Failed f && f.reason().isTransient() && callerCanRetry) {
             return new CreationOutcome.TryAgainSoon(f.reason());
+        }
+        if (answer instanceof TrackingCreated.Tracked t) {
+            // Indexed before the order says so: an entry for an order that then did not take the tracking is
+            // ignored (the order's own tracking id decides), a missing one would hide a delivery.
+            index.add(key, t.trackingId());
         }
         return apply(key, now, settings, o -> decide(o, settings, answer, now), callerCanRetry);
     }
