@@ -10,6 +10,7 @@ import static dev.doorstep.store.Attributes.string;
 
 import dev.doorstep.core.model.EmailTemplate;
 import dev.doorstep.core.model.SendWindow;
+import dev.doorstep.core.model.SplitShipmentTiming;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import java.time.ZoneId;
@@ -45,6 +46,7 @@ public final class ShopItemMapper {
         put(item, "sendPhoneToAfterShip", s.sendPhoneToAfterShip());
         put(item, "sendBuyerEmailToAfterShip", s.sendBuyerEmailToAfterShip());
         put(item, "sendWindow", s.sendWindow() == null ? null : s.sendWindow().toString());
+        put(item, "splitShipmentTiming", s.splitShipmentTiming().name());
         if (s.emailTemplate() != null) {
             Map<String, AttributeValue> t = new HashMap<>();
             put(t, "subject", s.emailTemplate().subject());
@@ -79,7 +81,9 @@ public final class ShopItemMapper {
                 bool(item, "sendPhoneToAfterShip"),
                 bool(item, "sendBuyerEmailToAfterShip"),
                 window == null ? null : SendWindow.parse(window),
-                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")));
+                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")),
+                string(item, "splitShipmentTiming") == null ? null
+                        : SplitShipmentTiming.valueOf(string(item, "splitShipmentTiming")));
         return new Shop(settings, bool(item, "installed"), instant(item, "lastPolledAt"),
                 instant(item, "lastAfterShipWebhookAt"));
     }

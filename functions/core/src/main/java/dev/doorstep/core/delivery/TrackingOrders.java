@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The shop's orders a changed AfterShip tracking is about, for the poll and the webhook alike: those the
  * {@link TrackingIndex} lists for its tracking id, and the order its own {@code order_id} names. An order
- * counts only while its tracking is this one (the seed times on the initial fulfillment's tracking); the
+ * counts only while its tracking is this one (the seed times on the initial fulfillment's tracking; an order
+ * timed on its last parcel also counts its later parcels' trackings); the
  * order named by {@code order_id} also counts when it has no tracking yet (stored by an earlier version).
  * Costs one index read plus one read per order found.
  */
@@ -43,8 +44,8 @@ public final class TrackingOrders {
             if (order.isEmpty()) {
                 continue;
             }
-            String trackingId = order.get().trackingId();
-            if (tracking.trackingId().equals(trackingId) || (trackingId == null && key.equals(named))) {
+            // the initial fulfillment's tracking, or a later parcel's (an order timed on its last parcel)
+            if (order.get().tracks(tracking.trackingId()) || (order.get().trackingId() == null && key.equals(named))) {
                 found.add(order.get());
             }
         }

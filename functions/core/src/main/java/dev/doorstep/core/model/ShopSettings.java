@@ -19,6 +19,8 @@ import java.util.Objects;
  *     itself (the seed always does; we make it the merchant's choice, off by default)
  * @param sendWindow optional hours of the shop's day for sending, or null for any time
  * @param emailTemplate the shop's own wording, or null for the default
+ * @param splitShipmentTiming which parcel of an order shipped in several fulfillments times the request:
+ *     {@code FIRST} (the seed's rule, the default) or {@code LAST}
  */
 public record ShopSettings(
         String shop,
@@ -37,7 +39,20 @@ public record ShopSettings(
         boolean sendPhoneToAfterShip,
         boolean sendBuyerEmailToAfterShip,
         SendWindow sendWindow,
-        EmailTemplate emailTemplate) {
+        EmailTemplate emailTemplate,
+        SplitShipmentTiming splitShipmentTiming) {
+
+    /** Settings stored before split-shipment timing existed: the first parcel, as the seed does. */
+    public ShopSettings(String shop, boolean requestsEnabled, boolean aftershipEnabled, String shopCountry,
+            ZoneId timeZone, int waitDaysAfterDelivery, int waitDaysAfterFulfillment, int minDelayDomesticDays,
+            int minDelayInternationalDays, boolean fallbackEnabled, int fallbackDays, Duration trackingRetryDelay,
+            Duration pollInterval, boolean sendPhoneToAfterShip, boolean sendBuyerEmailToAfterShip,
+            SendWindow sendWindow, EmailTemplate emailTemplate) {
+        this(shop, requestsEnabled, aftershipEnabled, shopCountry, timeZone, waitDaysAfterDelivery,
+                waitDaysAfterFulfillment, minDelayDomesticDays, minDelayInternationalDays, fallbackEnabled,
+                fallbackDays, trackingRetryDelay, pollInterval, sendPhoneToAfterShip, sendBuyerEmailToAfterShip,
+                sendWindow, emailTemplate, SplitShipmentTiming.FIRST);
+    }
 
     public static final int WAIT_DAYS_AFTER_DELIVERY = 3;
     public static final int WAIT_DAYS_AFTER_FULFILLMENT = 7;
@@ -55,6 +70,7 @@ public record ShopSettings(
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         trackingRetryDelay = trackingRetryDelay == null ? TRACKING_RETRY_DELAY : trackingRetryDelay;
         pollInterval = pollInterval == null ? POLL_INTERVAL : pollInterval;
+        splitShipmentTiming = splitShipmentTiming == null ? SplitShipmentTiming.FIRST : splitShipmentTiming;
         if (shopCountry != null && !shopCountry.matches("[A-Za-z]{2}")) {
             throw new InvalidSettingException("shopCountry", "must be a two-letter ISO 3166-1 code, got '"
                     + shopCountry + "'");
@@ -123,6 +139,7 @@ public record ShopSettings(
         private boolean sendBuyerEmailToAfterShip;
         private SendWindow sendWindow;
         private EmailTemplate emailTemplate;
+        private SplitShipmentTiming splitShipmentTiming;
 
         private Builder(ShopSettings s) {
             shop = s.shop;
@@ -142,6 +159,7 @@ public record ShopSettings(
             sendBuyerEmailToAfterShip = s.sendBuyerEmailToAfterShip;
             sendWindow = s.sendWindow;
             emailTemplate = s.emailTemplate;
+            splitShipmentTiming = s.splitShipmentTiming;
         }
 
         public Builder requestsEnabled(boolean v) { requestsEnabled = v; return this; }
@@ -160,12 +178,13 @@ public record ShopSettings(
         public Builder sendBuyerEmailToAfterShip(boolean v) { sendBuyerEmailToAfterShip = v; return this; }
         public Builder sendWindow(SendWindow v) { sendWindow = v; return this; }
         public Builder emailTemplate(EmailTemplate v) { emailTemplate = v; return this; }
+        public Builder splitShipmentTiming(SplitShipmentTiming v) { splitShipmentTiming = v; return this; }
 
         public ShopSettings build() {
             return new ShopSettings(shop, requestsEnabled, aftershipEnabled, shopCountry, timeZone,
                     waitDaysAfterDelivery, waitDaysAfterFulfillment, minDelayDomesticDays, minDelayInternationalDays,
                     fallbackEnabled, fallbackDays, trackingRetryDelay, pollInterval, sendPhoneToAfterShip,
-                    sendBuyerEmailToAfterShip, sendWindow, emailTemplate);
+                    sendBuyerEmailToAfterShip, sendWindow, emailTemplate, splitShipmentTiming);
         }
     }
 }

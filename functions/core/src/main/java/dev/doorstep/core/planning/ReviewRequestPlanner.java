@@ -50,7 +50,8 @@ public final class ReviewRequestPlanner {
      * it themselves (a first insert), followed by {@link #ensureScheduled}.
      */
     public Order decide(Order order, ShopSettings settings, TimingBasis basis, Instant now) {
-        SendDecision decision = inWindow(policy.decide(settings, order.fulfillment(), basis, now), settings);
+        // the initial fulfillment, or the last parcel's for an order timed on its last parcel
+        SendDecision decision = inWindow(policy.decide(settings, order.timingFulfillment(), basis, now), settings);
         Order.Builder next = order.toBuilder();
         if (basis instanceof TimingBasis.Delivered delivered) {
             next.deliveredAt(delivered.deliveredAt());

@@ -3,6 +3,7 @@ package dev.doorstep.core.polling;
 import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.model.Parcel;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.OrderStore;
@@ -189,6 +190,10 @@ public final class DueWorkSweep {
                     }
                 }
                 case WAITING_FOR_DELIVERY -> {
+                    if (order.parcels().stream().anyMatch(Parcel::untracked)) {
+                        // a later parcel of an order timed on its last parcel: track it in AfterShip too
+                        count.trackingCreated += trackingCreation.trackParcels(order.key(), now);
+                    }
                     if (fallbacks.reached(order.key(), now)) {
                         count.fallbacksUsed++;
                     } else {

@@ -1,8 +1,10 @@
 package dev.doorstep.core.tracking;
 
+import dev.doorstep.core.delivery.LastParcel;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Parcel;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
@@ -18,6 +20,8 @@ import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TrackingRetry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -113,6 +117,55 @@ public final class TrackingCreation {
         return apply(key, now, settings, o -> decide(o, settings, answer, now), callerCanRetry);
     }
 
+    /**
+     * Creates the AfterShip trackings of an order's later parcels (an order timed on its last parcel), so the
+     * poll and the webhook follow each. A parcel AfterShip refuses is not waited for (the fallback and the
+     * minimum delay still count from the last fulfillment); one it could not take now stays to be tracked.
+     *
+     * @return how many parcels were newly tracked
+     */
+    public int trackParcels(OrderKey key, Instant now) {
+        for (int i = 0; i < WRITE_TRIES; i++) {
+            Optional<Order> found = orders.find(key);
+            if (found.isEmpty() || found.get().status() != OrderStatus.WAITING_FOR_DELIVERY
+                    || found.get().parcels().stream().noneMatch(Parcel::untracked)) {
+                return 0;
+            }
+            Optional<Shop> shop = shops.find(key.shop());
+            if (shop.isEmpty() || !shop.get().installed()) {
+                return 0;
+            }
+            Order order = found.get();
+            List<Parcel> next = new ArrayList<>();
+            int tracked = 0;
+            for (Parcel p : order.parcels()) {
+                if (!p.untracked()) {
+                    next.add(p);
+                    continue;
+                }
+                TrackingCreated answer = aftership.create(TrackingRequest.forShipment(order, p.fulfillment(),
+                        shop.get().settings()));
+                switch (answer) {
+                    case TrackingCreated.Tracked t -> {
+                        index.add(key, t.trackingId()); // before the order says so, as for the initial tracking
+                        next.add(p.tracked(t.trackingId()));
+                        tracked++;
+                    }
+                    case TrackingCreated.Failed f when f.reason().isTransient() -> next.add(p);
+                    case TrackingCreated.Failed f -> next.add(p.notTracked(f.reason().name()));
+                }
+            }
+            Order updated = order.toBuilder().parcels(next).build();
+            try {
+                orders.update(order, updated.withReason(LastParcel.waitingReason(updated)));
+                return tracked;
+            } catch (StaleOrderException e) {
+                // moved meanwhile; AfterShip answers "already exists" for the parcels it has, so asking again is safe
+            }
+        }
+        throw new StaleOrderException(key, -1);
+    }
+
     private Optional<String> whyNotNow(Order order, Instant now) {
         return switch (order.status()) {
             case CREATING_TRACKING -> Optional.empty();
@@ -165,7 +218,7 @@ public final class TrackingCreation {
                 .trackingFailure(null)
                 .trackingRetryAt(null)
                 .fallbackDeadline(order.fallbackDeadline() != null ? order.fallbackDeadline()
-                        : policy.fallbackDeadline(settings, order.fulfillment()).orElse(null))
+                        : policy.fallbackDeadline(settings, order.timingFulfillment()).orElse(null))
                 .build()
                 .moveTo(OrderStatus.WAITING_FOR_DELIVERY, t.alreadyExisted()
                         ? "AfterShip already tracked this number; using that tracking"
