@@ -100,7 +100,9 @@ public final class DueWorkSweep {
             return count.outcome();
         }
         Order order = found.get();
-        if (order.dueAt().isPresent() && !order.dueAt().get().isAfter(now)) {
+        Optional<Instant> wake = WakeUps.timeFor(order, now);
+        boolean due = order.dueAt().isPresent() && !order.dueAt().get().isAfter(now);
+        if (due || (wake.isPresent() && !wake.get().isAfter(now))) {
             handle(order, now, new HashMap<>(), count);
         } else if (wakeUps.ensure(order, now)) {
             count.wakeUpsSet++;

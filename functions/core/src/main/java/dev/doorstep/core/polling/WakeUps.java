@@ -1,5 +1,6 @@
 package dev.doorstep.core.polling;
 
+import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.port.OrderWakeUps;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public final class WakeUps {
         return switch (order.status()) {
             case TRACKING_RETRY -> Optional.ofNullable(order.trackingRetryAt());
             case WAITING_FOR_DELIVERY -> Optional.ofNullable(order.fallbackDeadline())
-                    .filter(deadline -> deadline.isBefore(now.plus(LOOKAHEAD)));
+                    .filter(deadline -> deadline.isBefore(now.plus(LOOKAHEAD)))
+                    .map(deadline -> deadline.minus(FallbackDeadlines.LEAD));
             default -> Optional.empty();
         };
     }

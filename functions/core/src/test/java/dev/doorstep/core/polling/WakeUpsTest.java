@@ -29,7 +29,8 @@ class WakeUpsTest {
     @Test
     void aFallbackDeadlineGetsItsWakeUpOnlyOnceItIsWithinTheLookahead() {
         assertThat(WakeUps.timeFor(waiting(), DEADLINE.minus(Duration.ofDays(1)))).isEmpty();
-        assertThat(WakeUps.timeFor(waiting(), DEADLINE.minus(Duration.ofHours(12)))).contains(DEADLINE);
+        assertThat(WakeUps.timeFor(waiting(), DEADLINE.minus(Duration.ofHours(12))))
+                .contains(DEADLINE.minus(dev.doorstep.core.delivery.FallbackDeadlines.LEAD));
     }
 
     @Test
