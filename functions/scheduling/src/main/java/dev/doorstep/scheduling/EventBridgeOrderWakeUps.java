@@ -5,10 +5,12 @@ import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -25,20 +27,58 @@ public final class EventBridgeOrderWakeUps implements OrderWakeUps {
 
     private static final JsonLog LOG = JsonLog.of(EventBridgeOrderWakeUps.class);
 
-    private final SchedulerClient scheduler;
+    private final Supplier<SchedulerClient> client;
     private final WakeUpTarget target;
     private final Clock clock;
 
     public EventBridgeOrderWakeUps(SchedulerClient scheduler, WakeUpTarget target, Clock clock) {
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this(constant(Objects.requireNonNull(scheduler, "scheduler")), target, clock);
+    }
+
+    private EventBridgeOrderWakeUps(Supplier<SchedulerClient> client, WakeUpTarget target, Clock clock) {
+        this.client = client;
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** For a Lambda's init phase: the target from the environment. */
+    /**
+     * For a Lambda's init phase: the target from the environment and the client built on first use (most
+     * invocations set no wake-up), or before a SnapStart snapshot, as for the review scheduler.
+     */
     public static EventBridgeOrderWakeUps fromEnvironment() {
-        return new EventBridgeOrderWakeUps(AwsClients.build(SchedulerClient.builder()), WakeUpTarget.fromEnvironment(),
+        EventBridgeOrderWakeUps wakeUps = new EventBridgeOrderWakeUps(
+                new Lazy(() -> AwsClients.build(SchedulerClient.builder())), WakeUpTarget.fromEnvironment(),
                 Clock.systemUTC());
+        SnapStartPriming.register("OrderWakeUps", wakeUps.client::get);
+        return wakeUps;
+    }
+
+    private static Supplier<SchedulerClient> constant(SchedulerClient client) {
+        return () -> client;
+    }
+
+    /** Builds the client once, on first use. */
+    private static final class Lazy implements Supplier<SchedulerClient> {
+        private final Supplier<SchedulerClient> build;
+        private volatile SchedulerClient built;
+
+        Lazy(Supplier<SchedulerClient> build) {
+            this.build = build;
+        }
+
+        @Override
+        public SchedulerClient get() {
+            SchedulerClient c = built;
+            if (c == null) {
+                synchronized (this) {
+                    if (built == null) {
+                        built = build.get();
+                    }
+                    c = built;
+                }
+            }
+            return c;
+        }
     }
 
     @Override
@@ -54,6 +94,7 @@ public final class EventBridgeOrderWakeUps implements OrderWakeUps {
                         .maximumRetryAttempts(EventBridgeReviewScheduler.MAX_RETRY_ATTEMPTS))
                 .deadLetterConfig(d -> d.arn(target.deadLetterQueueArn()))
                 .build();
+        SchedulerClient scheduler = client.get();
         try {
             scheduler.createSchedule(b -> b.groupName(target.group()).name(name)
                     .description("Wake-up for one order's due work")
