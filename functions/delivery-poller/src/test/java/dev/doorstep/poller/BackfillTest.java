@@ -69,6 +69,7 @@ class BackfillTest {
     final TrackingCreation creation;
     final List<FulfillmentFact> shopify = new ArrayList<>();
     final Backfill backfill;
+    final PollerWiring poll;
 
     BackfillTest(DynamoDbClient dynamo) {
         String table = "backfill-" + UUID.randomUUID();
@@ -94,6 +95,7 @@ class BackfillTest {
                     to < shopify.size() ? String.valueOf(to) : null);
         };
         backfill = new Backfill(source, orders, planner, POLICY, PER_DAY);
+        poll = new PollerWiring(shops, orders, aftership, sends, OrderWakeUps.NONE, new DynamoDbTrackingIndex(dynamo, table));
     }
 
     @AfterAll
@@ -111,7 +113,7 @@ class BackfillTest {
     void recentOrdersAreTakenInTrackedAtTheRulesAndTheirSendsSpreadOverTheWindowWithoutASecondEmail() {
         List<OrderKey> trackable = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            FulfillmentFact f = fulfilled("40" + i, NOW.minus(Duration.ofDays(2 + i)), "1ZBACKFILL000" + i);
+            FulfillmentFact f = fulfilled("40" + i, NOW.minus(Duration.ofDays(20 + i)), "1ZTRANSITBF0" + i);
             shopify.add(f);
             trackable.add(f.key());
         }
@@ -133,13 +135,25 @@ class BackfillTest {
 
         // the tracking creator takes the trackable ones as it takes any new order: AfterShip, then waiting
         for (OrderKey key : trackable) {
-            assertThat(creation.attempt(key, NOW, true)).isInstanceOf(CreationOutcome.WaitingForDelivery.class);
+            var waiting = (CreationOutcome.WaitingForDelivery) creation.attempt(key, NOW, true);
+            SANDBOX.deliver(waiting.trackingId(), NOW.minus(Duration.ofDays(15))); // long ago
         }
         assertThat(SANDBOX.requests("key-" + shop)).filteredOn(r -> r.method().equals("POST")).hasSize(3);
+        // the poll finds them delivered long ago: each goes out at its backfill slot, not all at once now
+        Instant pollStart = NOW.plus(Duration.ofHours(1));
+        poll.shopPoll().poll(shop, pollStart, pollStart.plusSeconds(60));
+        List<Order> delivered = trackable.stream().map(k -> orders.find(k).orElseThrow()).toList();
+        assertThat(delivered).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.SCHEDULED);
+            assertThat(o.sendAt()).isEqualTo(o.sendNotBefore()).isAfter(pollStart);
+            assertThat(o.sendAt().atZone(BERLIN).toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(17, 0));
+        });
+        assertThat(delivered.stream().map(o -> o.sendAt().getEpochSecond() / 60).distinct()).hasSize(3);
 
         List<Order> scheduled = shopify.stream().map(f -> orders.find(f.key())).flatMap(Optional::stream)
                 .filter(o -> o.status() == OrderStatus.SCHEDULED).toList();
-        assertThat(scheduled).hasSize(100);
+        assertThat(scheduled).hasSize(100 + 3);
+        scheduled = scheduled.stream().filter(o -> !trackable.contains(o.key())).toList();
         Map<LocalDate, Long> perDay = scheduled.stream().collect(Collectors.groupingBy(
                 o -> o.sendAt().atZone(BERLIN).toLocalDate(), Collectors.counting()));
         assertThat(perDay.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(PER_DAY));
@@ -154,6 +168,9 @@ class BackfillTest {
         }
         // no two sends in the same minute
         assertThat(scheduled.stream().map(o -> o.sendAt().getEpochSecond() / 60).distinct()).hasSize(100);
+        Map<LocalDate, Long> allPerDay = java.util.stream.Stream.concat(scheduled.stream(), delivered.stream())
+                .collect(Collectors.groupingBy(o -> o.sendAt().atZone(BERLIN).toLocalDate(), Collectors.counting()));
+        assertThat(allPerDay.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(PER_DAY));
 
         Map<OrderKey, Long> versions = shopify.stream().map(f -> orders.find(f.key())).flatMap(Optional::stream)
                 .collect(Collectors.toMap(Order::key, Order::version));

@@ -34,7 +34,7 @@ public final class OrderItemMapper {
             DoorstepTable.GSI1_PK, DoorstepTable.GSI1_SK, "shop", "orderId", "orderNumber", "statusReason",
             "fulfillment", "customer", "lineItems", "history", "trackingId", "trackingAttempts", "trackingFailure",
             "trackingRetryAt", "fallbackDeadline", "deliveredAt", "sendAt", "sendReason", "leaseUntil", "messageId",
-            "receivedAt", "parcels");
+            "receivedAt", "parcels", "sendNotBefore");
 
     public Map<String, AttributeValue> toItem(Order order) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.order(order.key()));
@@ -60,6 +60,7 @@ public final class OrderItemMapper {
         put(item, "leaseUntil", order.leaseUntil());
         put(item, "messageId", order.messageId());
         put(item, "receivedAt", order.receivedAt());
+        put(item, "sendNotBefore", order.sendNotBefore());
         if (!order.parcels().isEmpty()) { // only orders timed on their last parcel have any
             item.put("parcels", AttributeValue.fromL(order.parcels().stream().map(OrderItemMapper::parcel).toList()));
         }
@@ -99,7 +100,8 @@ public final class OrderItemMapper {
                 string(item, "messageId"),
                 instant(item, "receivedAt"),
                 number(item, DoorstepTable.VERSION, 0),
-                list(item, "parcels").stream().map(v -> parcel(v.m())).toList());
+                list(item, "parcels").stream().map(v -> parcel(v.m())).toList(),
+                instant(item, "sendNotBefore"));
     }
 
     /** The same mapping for a DynamoDB stream image as the Lambda events library delivers it. */

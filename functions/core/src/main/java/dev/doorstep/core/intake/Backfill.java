@@ -28,7 +28,9 @@ import java.util.Optional;
  *       creates them in AfterShip at the account's documented rate limits (its shared per-account limiter),
  *       timed by the same rules. Others get fulfillment timing through the planner.</li>
  *   <li>No burst: the "Will send" times it decides are spread by {@link BackfillSpread}, at most
- *       {@code perDay} a day through the shop's send window.</li>
+ *       {@code perDay} a day through the shop's send window. A tracked order gets its slot too
+ *       ({@code Order.sendNotBefore}, after the next poll): one delivered long ago would otherwise go out
+ *       "now" together with every other when the poll finds them.</li>
  * </ul>
  * Running it twice changes nothing the second time.
  */
@@ -96,8 +98,10 @@ public final class Backfill {
                 fact.lineItems(), now);
         Optional<FulfillmentTimingCause> cause = policy.fulfillmentTimingCause(settings, fact.fulfillment());
         if (cause.isEmpty()) {
+            // Its delivery may be long past, and the first poll (or AfterShip's first webhooks) would then bring
+            // all such orders at once: a slot after that poll keeps them apart.
             return received.toBuilder().fallbackDeadline(policy.fallbackDeadline(settings, fact.fulfillment())
-                            .orElse(null)).build()
+                            .orElse(null)).sendNotBefore(spread.slot(now.plus(settings.pollInterval()))).build()
                     .moveTo(OrderStatus.CREATING_TRACKING, "taken in by the backfill: the initial fulfillment has a "
                             + "tracking number and a carrier, creating an AfterShip tracking", now);
         }
@@ -105,6 +109,7 @@ public final class Backfill {
         Instant slot = spread.slot(planned.sendAt());
         String why = planned.statusReason() + (slot.equals(planned.sendAt()) ? ""
                 : "; the backfill spreads its requests over the send window (at most " + perDay + " a day)");
-        return received.schedule(new SendDecision(slot, planned.sendReason(), planned.sendAt(), false, why), now);
+        return received.toBuilder().sendNotBefore(slot).build()
+                .schedule(new SendDecision(slot, planned.sendReason(), planned.sendAt(), false, why), now);
     }
 }

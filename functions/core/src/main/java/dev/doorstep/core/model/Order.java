@@ -15,6 +15,9 @@ import java.util.Optional;
  *
  * @param version optimistic-locking counter owned by the store: a write succeeds only if the stored
  *     version is still the one this copy was read with
+ * @param parcels the later shipments of an order timed on its last parcel (empty otherwise)
+ * @param sendNotBefore the earliest send time whatever the rules say (a backfill's slot, so old orders
+ *     delivered long ago do not all go out at once), or null
  */
 public record Order(
         OrderKey key,
@@ -37,7 +40,8 @@ public record Order(
         String messageId,
         Instant receivedAt,
         long version,
-        List<Parcel> parcels) {
+        List<Parcel> parcels,
+        Instant sendNotBefore) {
 
     /** An order shipped in one parcel, or timed on its first one (the seed's rule). */
     public Order(OrderKey key, String orderNumber, Fulfillment fulfillment, Customer customer, List<LineItem> lineItems,
@@ -47,7 +51,7 @@ public record Order(
             Instant receivedAt, long version) {
         this(key, orderNumber, fulfillment, customer, lineItems, status, statusReason, history, trackingId,
                 trackingAttempts, trackingFailure, trackingRetryAt, fallbackDeadline, deliveredAt, sendAt, sendReason,
-                leaseUntil, messageId, receivedAt, version, List.of());
+                leaseUntil, messageId, receivedAt, version, List.of(), null);
     }
 
     public Order {
@@ -185,6 +189,7 @@ public record Order(
         private String messageId;
         private long version;
         private List<Parcel> parcels;
+        private Instant sendNotBefore;
 
         private Builder(Order o) {
             from = o;
@@ -207,6 +212,7 @@ public record Order(
             messageId = o.messageId;
             version = o.version;
             parcels = o.parcels;
+            sendNotBefore = o.sendNotBefore;
         }
 
         private Builder status(OrderStatus v) { status = v; return this; }
@@ -228,11 +234,13 @@ public record Order(
         public Builder messageId(String v) { messageId = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder parcels(List<Parcel> v) { parcels = v; return this; }
+        public Builder sendNotBefore(Instant v) { sendNotBefore = v; return this; }
 
         public Order build() {
             return new Order(from.key, orderNumber, fulfillment, customer, lineItems, status, statusReason, history,
                     trackingId, trackingAttempts, trackingFailure, trackingRetryAt, fallbackDeadline, deliveredAt,
-                    sendAt, sendReason, leaseUntil, messageId, from.receivedAt, version, parcels);
+                    sendAt, sendReason, leaseUntil, messageId, from.receivedAt, version, parcels,
+                    sendNotBefore);
         }
     }
 }
