@@ -35,6 +35,11 @@ public final class Keys {
         return "FALLBACK#" + orderId;
     }
 
+    /** An AfterShip tracking id is unique within the shop's AfterShip account. */
+    public static String trackingSk(String trackingId) {
+        return "TRACKING#" + trackingId;
+    }
+
     public static String receiptPk(String source, String id) {
         return "RECEIPT#" + source + "#" + id;
     }

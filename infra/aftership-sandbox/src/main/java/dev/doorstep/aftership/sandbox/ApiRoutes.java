@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -206,7 +207,25 @@ final class ApiRoutes implements HttpHandler {
             return bad(4017, "The format of `tracking_number` is invalid.");
         }
         Script script = sandbox.scriptFor(number);
-        String slug = fields.path("slug").asText("");
+        JsonNode slugField = fields.path("slug");
+        String slug = slugField.isTextual() ? slugField.asText() : "";
+        if (slugField.isArray() && !slugField.isEmpty()) {
+            // v4 takes an array too: the couriers to detect among (AfterShip's legacy SDKs always send one).
+            // Detection keeps to them, so the tracking is stored under one of them and found again by it.
+            if (!call.version().legacy()) {
+                return bad(4010, "The value of `slug` is invalid.");
+            }
+            List<String> among = new java.util.ArrayList<>();
+            slugField.forEach(v -> among.add(v.asText("")));
+            List<String> detected = detected(number, account);
+            Optional<String> first = among.stream().filter(detected::contains).findFirst();
+            if (first.isEmpty()) {
+                return among.stream().anyMatch(a -> !SLUG.matcher(a).matches())
+                        ? bad(4010, "The value of `slug` is invalid.")
+                        : bad(4012, "Cannot detect courier. Activate courier at https://secure.aftership.com/settings/courier");
+            }
+            slug = first.get();
+        }
         if (slug.isEmpty()) {
             List<String> detected = detected(number, account);
             if (detected.isEmpty()) {
