@@ -34,6 +34,11 @@ import dev.doorstep.shopify.ShopifyConfig;
 import dev.doorstep.shopify.ShopifyProductPages;
 import dev.doorstep.core.sending.ProductPages;
 import dev.doorstep.shopifyapp.ShopifyAppFunction;
+import dev.doorstep.core.merchant.MerchantChoices;
+import dev.doorstep.merchantpage.EmailPreviewOrder;
+import dev.doorstep.merchantpage.MerchantOverview;
+import dev.doorstep.merchantpage.MerchantPageFunction;
+import dev.doorstep.merchantpage.MerchantPageHtml;
 import java.time.Clock;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
@@ -95,6 +100,8 @@ final class LocalFunctions {
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
     private ShopifyAppFunction shopifyApp;
+    private MerchantPageFunction merchantPage;
+    private final EventBridgeReviewScheduler reviewScheduler;
     /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
     private volatile ProductPages productPages = ProductPages.NONE;
     private final ObjectMapper json = Json.MAPPER;
@@ -108,6 +115,7 @@ final class LocalFunctions {
                 LocalAws.arn("lambda", "function:ReviewSenderFunction"),
                 "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
+        reviewScheduler = scheduler;
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
@@ -157,6 +165,11 @@ final class LocalFunctions {
         shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
                 SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens));
         productPages = new ShopifyProductPages(accessTokens, admin);
+        // The merchant's page: the same session tokens, the shop API's own endpoints; locally it asks the
+        // runtime (GET /_local/session-token) for a token of the shop the developer picks.
+        merchantPage = new MerchantPageFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
+                SessionTokenVerifier.DEFAULT_LEEWAY), shopApi, shops, new MerchantChoices(orders, shops, reviewScheduler),
+                new MerchantOverview(orders), new EmailPreviewOrder(orders), new MerchantPageHtml(clientId, true), clock);
     }
 
     /**
@@ -215,6 +228,7 @@ final class LocalFunctions {
                         LocalContext.of("AfterShipWebhookFunction"))));
         if (shopifyApp != null) {
             hosted.put("ShopifyAppFunction", e -> shopifyApp.handleRequest(e, LocalContext.of("ShopifyAppFunction")));
+            hosted.put("MerchantPageFunction", e -> merchantPage.handleRequest(e, LocalContext.of("MerchantPageFunction")));
         }
         return hosted;
     }
