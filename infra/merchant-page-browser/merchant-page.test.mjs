@@ -101,6 +101,16 @@ try {
   assert.match(await page.locator('#rule-text').textContent(), /Emails go 4 days after AfterShip sees the parcel delivered/);
   await page.screenshot({ path: `${shots}/merchant-page-settings.png`, fullPage: true });
 
+  step('switching AfterShip off keeps the key: on again asks for none');
+  await page.uncheck('#aftershipEnabled');
+  await save();
+  assert.equal((await saved()).aftershipEnabled, false);
+  assert.equal((await saved()).aftershipApiKeySaved, true);
+  await page.check('#aftershipEnabled');
+  await save();
+  assert.equal(await errorOf('aftershipApiKey').textContent(), '');
+  assert.equal((await saved()).aftershipEnabled, true);
+
   step('keyboard: arrow keys move between the tabs');
   await page.focus('#tab-settings');
   await page.keyboard.press('ArrowRight');
