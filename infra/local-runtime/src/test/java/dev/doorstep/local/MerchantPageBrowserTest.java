@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * (infra/merchant-page-browser), against this local runtime at /admin. The shop is installed by session
  * token and two orders are fulfilled first; the script then switches AfterShip on (bad key, good key),
  * refuses a bad value of each timing setting, finds an order by name and reads its timeline, sends it
- * now (exactly one email), and is refused with another shop's token. Screenshots go to docs/.
+ * now (exactly one email), and is refused with another shop's token. Screenshots of the settings and the
+ * list go to target/screenshots (with {@code DOORSTEP_SCREENSHOTS=docs}: to docs/, where they are kept).
  *
  * <p>{@code bash infra/merchant-page-browser/setup.sh} installs Chromium and the script's package
  * (.ci/run and {@code infra/bin/doorstep test} run it).
@@ -53,7 +54,9 @@ class MerchantPageBrowserTest {
         assertThat(chromium).as("Chromium; run: bash infra/merchant-page-browser/setup.sh").exists();
         assertThat(BROWSER.resolve("node_modules/playwright-core"))
                 .as("the script's package; run: bash infra/merchant-page-browser/setup.sh").exists();
-        Path docs = ProjectRoot.find().resolve("docs");
+        // Screenshots go to target/ on every run; DOORSTEP_SCREENSHOTS=docs refreshes the ones kept in docs/.
+        Path docs = "docs".equals(System.getenv("DOORSTEP_SCREENSHOTS")) ? ProjectRoot.find().resolve("docs")
+                : Files.createDirectories(Path.of("target", "screenshots")).toAbsolutePath();
         Path log = Files.createTempFile("merchant-page-browser", ".log");
 
         Process node = new ProcessBuilder(List.of("node", "merchant-page.test.mjs", "http://localhost:" + runtime.port(),
