@@ -200,7 +200,8 @@ class ShopApiFunctionTest {
 
         assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(200);
         assertThat(json(put).get("ordersMovedToFulfillmentTiming").asInt()).isEqualTo(2);
-        assertThat(json(put).get("aftershipApiKeySaved").asBoolean()).isFalse();
+        // The key stays (issue 20): switching back on asks for nothing.
+        assertThat(json(put).get("aftershipApiKeySaved").asBoolean()).isTrue();
         for (Order o : List.of(waiting, retrying)) {
             Order now = api.orders.find(o.key()).orElseThrow();
             assertThat(now.status()).isEqualTo(OrderStatus.SCHEDULED);
@@ -211,8 +212,11 @@ class ShopApiFunctionTest {
             assertThat(schedule.scheduleExpression()).startsWith("at(2026-03-10T12:");
         }
         assertThat(api.orders.find(scheduled.key()).orElseThrow().version()).isEqualTo(scheduled.version());
-        assertThat(api.credentials.find(SHOP)).isEmpty();
         assertThat(api.shops.shopsWithDeliveryTracking()).doesNotContain(SHOP);
+        assertThat(api.credentials.find(SHOP)).isPresent();
+        APIGatewayV2HTTPResponse backOn = api.call("PUT", SETTINGS, "{\"aftershipEnabled\": true}");
+        assertThat(backOn.getStatusCode()).as(backOn.getBody()).isEqualTo(200);
+        assertThat(api.shops.shopsWithDeliveryTracking()).contains(SHOP);
     }
 
     @Test

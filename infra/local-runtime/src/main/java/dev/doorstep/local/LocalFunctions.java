@@ -34,6 +34,12 @@ import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
 import dev.doorstep.shopify.ShopifyProductPages;
 import dev.doorstep.shopifyapp.ShopifyAppFunction;
+import dev.doorstep.core.merchant.MerchantChoices;
+import dev.doorstep.merchantpage.EmailPreviewOrder;
+import dev.doorstep.merchantpage.MerchantOverview;
+import dev.doorstep.merchantpage.MerchantPageFunction;
+import dev.doorstep.merchantpage.MerchantPageHtml;
+import java.time.Clock;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
@@ -64,7 +70,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -98,6 +103,8 @@ final class LocalFunctions {
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
     private ShopifyAppFunction shopifyApp;
+    private MerchantPageFunction merchantPage;
+    private final EventBridgeReviewScheduler reviewScheduler;
     /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
     private volatile ProductPages productPages = ProductPages.NONE;
     private final ObjectMapper json = Json.MAPPER;
@@ -111,6 +118,7 @@ final class LocalFunctions {
                 LocalAws.arn("lambda", "function:ReviewSenderFunction"),
                 "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
+        reviewScheduler = scheduler;
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
@@ -161,6 +169,11 @@ final class LocalFunctions {
         shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
                 SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens));
         productPages = new ShopifyProductPages(accessTokens, admin);
+        // The merchant's page: the same session tokens, the shop API's own endpoints; locally it asks the
+        // runtime (GET /_local/session-token) for a token of the shop the developer picks.
+        merchantPage = new MerchantPageFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
+                SessionTokenVerifier.DEFAULT_LEEWAY), shopApi, shops, new MerchantChoices(orders, shops, reviewScheduler),
+                new MerchantOverview(orders), new EmailPreviewOrder(orders), new MerchantPageHtml(clientId, true), clock);
     }
 
     /**
@@ -219,6 +232,7 @@ final class LocalFunctions {
                         LocalContext.of("AfterShipWebhookFunction"))));
         if (shopifyApp != null) {
             hosted.put("ShopifyAppFunction", e -> shopifyApp.handleRequest(e, LocalContext.of("ShopifyAppFunction")));
+            hosted.put("MerchantPageFunction", e -> merchantPage.handleRequest(e, LocalContext.of("MerchantPageFunction")));
         }
         return hosted;
     }
