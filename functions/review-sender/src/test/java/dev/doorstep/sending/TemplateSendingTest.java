@@ -47,6 +47,17 @@ class TemplateSendingTest {
     }
 
     @Test
+    void theFeedbackFunctionMayReadTheSecretThatKeysCustomerDigests() {
+        // SesFeedbackFunction records bounces under the keyed digest (SendingWiring.tokens().digester()).
+        JsonNode function = resources.at("/SesFeedbackFunction/Properties");
+
+        assertThat(function.at("/Environment/Variables/UNSUBSCRIBE_SECRET_ARN").asText())
+                .isEqualTo("UnsubscribeSigningSecret");
+        assertThat(function.path("Policies").toString())
+                .contains("\"AWSSecretsManagerGetSecretValuePolicy\":{\"SecretArn\":\"UnsubscribeSigningSecret\"}");
+    }
+
+    @Test
     void theMailSetupAlarmWatchesTheMetricTheSenderCounts() {
         JsonNode alarm = resources.at("/MailSetupAlarm/Properties");
 

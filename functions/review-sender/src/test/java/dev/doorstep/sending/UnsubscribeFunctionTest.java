@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class UnsubscribeFunctionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:02:11Z");
-    private static final EmailDigest ANA = EmailDigest.of("ana@example.com");
+    private static final EmailDigest ANA = Fixtures.TOKENS.digester().of("ana@example.com");
 
     private final DynamoDbSuppressionList suppressions;
     private final UnsubscribeFunction function;

@@ -115,7 +115,7 @@ final class LocalFunctions {
                 new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
         reviewSender = new ReviewSenderFunction(sending, clock);
         unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
-        sesFeedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
+        sesFeedback = new SesFeedbackFunction(suppressions, tokens.digester(), new SendConfirmation(orders), clock);
         eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
                 new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler, clock);

@@ -209,13 +209,14 @@ class SesAcceptedThenCrashTest {
                 }
                 return id;
             };
-            ReviewRequestComposer composer = new ReviewRequestComposer(new UnsubscribeTokens(
-                    "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8)),
+            UnsubscribeTokens tokens = new UnsubscribeTokens(
+                    "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8));
+            ReviewRequestComposer composer = new ReviewRequestComposer(tokens,
                     URI.create("https://api.doorstep.example/unsubscribe"), null);
             // The pause between tries of the SENT write does not wait: the clock here is the test's.
             sender = new ReviewSenderFunction(new ReviewRequestSending(faults, shops, suppressions, mailer, composer,
                     ReviewRequestSending.DEFAULT_LEASE, d -> { }), clock);
-            feedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
+            feedback = new SesFeedbackFunction(suppressions, tokens.digester(), new SendConfirmation(orders), clock);
             var scheduler = new EventBridgeReviewScheduler(schedulerClient, new ReviewSenderTarget(group,
                     "arn:aws:lambda:us-east-1:123456789012:function:review-sender",
                     "arn:aws:iam::123456789012:role/doorstep-scheduler",

@@ -155,8 +155,7 @@ public final class ReviewRequestSending {
         if (!order.customer().hasEmail()) {
             return Optional.of(stop(current, order, OrderStatus.SKIPPED, "the customer has no email address", now));
         }
-        Optional<Suppression> suppressed = suppressions.find(order.key().shop(),
-                EmailDigest.of(order.customer().email()));
+        Optional<Suppression> suppressed = suppressionOf(order);
         if (suppressed.isPresent()) {
             String why = switch (suppressed.get().reason()) {
                 case UNSUBSCRIBED -> "the customer unsubscribed from review requests";
@@ -166,6 +165,27 @@ public final class ReviewRequestSending {
             return Optional.of(stop(current, order, OrderStatus.SKIPPED, why, now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The customer's suppression under the keyed digest; failing that, under the plain SHA-256 that
+     * records written before digests were keyed carry, which is then re-keyed (written under the keyed
+     * digest with its reason and time, the old record removed) so no guessable digest stays behind.
+     */
+    private Optional<Suppression> suppressionOf(Order order) {
+        String shop = order.key().shop();
+        EmailDigest keyed = composer.customerDigest(order);
+        Optional<Suppression> found = suppressions.find(shop, keyed);
+        if (found.isPresent()) {
+            return found;
+        }
+        EmailDigest unkeyed = EmailDigest.unkeyedSha256(order.customer().email());
+        Optional<Suppression> legacy = suppressions.find(shop, unkeyed);
+        legacy.ifPresent(s -> {
+            suppressions.suppress(new Suppression(shop, keyed, s.reason(), s.since()));
+            suppressions.forget(shop, unkeyed);
+        });
+        return legacy;
     }
 
     private SendOutcome stop(Order current, Order order, OrderStatus status, String reason, Instant now) {

@@ -159,9 +159,27 @@ class ReviewRequestSendingTest {
     }
 
     @Test
+    @DisplayName("a suppression recorded before digests were keyed (plain SHA-256) still holds, and is re-keyed")
+    void unkeyedSuppressionStillHoldsAndIsRekeyed() {
+        EmailDigest unkeyed = EmailDigest.unkeyedSha256("ana@example.com");
+        suppressions.suppress(new Suppression(SHOP, unkeyed, SuppressionReason.COMPLAINT, NOW.minusSeconds(86_400)));
+
+        SendOutcome outcome = sending.send(KEY, NOW);
+
+        assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+        assertThat(mailer.sent).isEmpty();
+        assertThat(suppressions.find(SHOP, unkeyed)).as("the guessable digest is gone").isEmpty();
+        assertThat(suppressions.find(SHOP, SendingFixtures.TOKENS.digester().of("ana@example.com")))
+                .hasValueSatisfying(s -> {
+                    assertThat(s.reason()).isEqualTo(SuppressionReason.COMPLAINT);
+                    assertThat(s.since()).isEqualTo(NOW.minusSeconds(86_400));
+                });
+    }
+
+    @Test
     @DisplayName("an unsubscribed customer gets nothing, and the order says why")
     void unsubscribedCustomerIsSkipped() {
-        suppressions.suppress(new Suppression(SHOP, EmailDigest.of("ANA@example.com "),
+        suppressions.suppress(new Suppression(SHOP, SendingFixtures.TOKENS.digester().of("ANA@example.com "),
                 SuppressionReason.UNSUBSCRIBED, NOW));
 
         SendOutcome outcome = sending.send(KEY, NOW);
