@@ -10,6 +10,7 @@ import dev.doorstep.aftership.AfterShipTrackingService;
 import dev.doorstep.aftership.CarrierSlugs;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
+import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
@@ -33,6 +34,7 @@ import dev.doorstep.store.DynamoDbShopStore;
 import dev.doorstep.tracking.TrackingCreatorFunction;
 import dev.doorstep.webhook.shopify.ShopifySecrets;
 import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
+import dev.doorstep.webhook.shopify.PrivacyWorkerFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -103,7 +105,8 @@ final class LocalFunctions {
                 apiKeys, CarrierSlugs.standard());
 
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
-                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock),
+                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock, new LocalPrivacyQueue(
+                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler, clock)))),
                 receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
                 new TrackingCreation(orders, shops, aftership, planner, policy), clock);

@@ -1,16 +1,13 @@
 package dev.doorstep.core.intake;
 
-import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.port.OrderStore;
-import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,8 +15,6 @@ import java.util.Set;
  * other order of the same customer we hold, so nothing is missed when the lists differ.
  */
 public final class CustomerPrivacy {
-
-    private static final int PAGE = 100;
 
     private final OrderStore orders;
     private final ReviewRequestScheduler scheduler;
@@ -70,13 +65,8 @@ public final class CustomerPrivacy {
             }
         }
         if (customerId != null) {
-            String cursor = null;
-            do {
-                Page<Order> page = orders.ordersOf(shop, cursor, PAGE);
-                page.items().stream().filter(o -> Objects.equals(customerId, o.customer().customerId()))
-                        .forEach(o -> found.add(o.key().orderId()));
-                cursor = page.nextCursor();
-            } while (cursor != null);
+            // The customer index, not a walk through the shop's whole partition.
+            found.addAll(orders.orderIdsOfCustomer(shop, customerId));
         }
         return List.copyOf(found);
     }
