@@ -260,6 +260,22 @@ class DynamoDbOrderStoreTest {
     }
 
     @Test
+    void anOrderIsScrubbedByTtlAYearAfterItsLastStatusChangeAndEachChangeMovesThat() {
+        Order order = Orders.received(SHOP, "3001", Orders.FULFILLED);
+        store.insert(order);
+        assertThat(Long.parseLong(item("ORDER#3001").get(DoorstepTable.EXPIRES_AT).n()))
+                .isEqualTo(Orders.FULFILLED.plus(Duration.ofDays(365)).getEpochSecond());
+
+        Instant sentAt = Orders.FULFILLED.plus(Duration.ofDays(20));
+        Order stored = store.find(order.key()).orElseThrow();
+        store.update(stored, stored.moveTo(OrderStatus.CANCELLED, "order cancelled", sentAt));
+
+        assertThat(Long.parseLong(item("ORDER#3001").get(DoorstepTable.EXPIRES_AT).n()))
+                .isEqualTo(sentAt.plus(Order.RETENTION_AFTER_LAST_STATUS).getEpochSecond())
+                .isEqualTo(sentAt.plus(Duration.ofDays(365)).getEpochSecond());
+    }
+
+    @Test
     void aCustomersOrdersAreFoundThroughTheCustomerIndexAcrossUpdatesAndRedaction() {
         for (int i = 1; i <= 3; i++) {
             store.insert(Orders.received(SHOP, "200" + i, Orders.FULFILLED));
