@@ -42,6 +42,7 @@ public final class DoorstepTable {
     public static final String TYPE_RECEIPT = "RECEIPT";
     public static final String TYPE_SUPPRESSION = "SUPPRESSION";
     public static final String TYPE_AFTERSHIP_CREDENTIALS = "AFTERSHIP_CREDENTIALS";
+    public static final String TYPE_DATA_EXPORT = "DATA_EXPORT";
 
     public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_AND_OLD_IMAGES;
     public static final BillingMode BILLING = BillingMode.PAY_PER_REQUEST;

@@ -34,6 +34,7 @@ import dev.doorstep.store.DynamoDbShopStore;
 import dev.doorstep.tracking.TrackingCreatorFunction;
 import dev.doorstep.webhook.shopify.ShopifySecrets;
 import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
+import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.webhook.shopify.PrivacyWorkerFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -106,7 +107,8 @@ final class LocalFunctions {
 
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
                 WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock, new LocalPrivacyQueue(
-                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler, clock)))),
+                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler,
+                                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock)))),
                 receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
                 new TrackingCreation(orders, shops, aftership, planner, policy), clock);
@@ -121,7 +123,8 @@ final class LocalFunctions {
         sesFeedback = new SesFeedbackFunction(suppressions, tokens.digester(), new SendConfirmation(orders), clock);
         eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
-                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler, clock);
+                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler,
+                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock);
 
         PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);

@@ -1,6 +1,8 @@
 package dev.doorstep.core.intake;
 
+import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import java.time.Clock;
@@ -18,24 +20,32 @@ public final class CustomerPrivacy {
 
     private final OrderStore orders;
     private final ReviewRequestScheduler scheduler;
+    private final CustomerDataExports exports;
     private final Clock clock;
     private final OrderChanges changes;
 
-    public CustomerPrivacy(OrderStore orders, ReviewRequestScheduler scheduler, Clock clock) {
+    public CustomerPrivacy(OrderStore orders, ReviewRequestScheduler scheduler, CustomerDataExports exports,
+            Clock clock) {
         this.orders = orders;
         this.scheduler = scheduler;
+        this.exports = exports;
         this.clock = clock;
         this.changes = new OrderChanges(orders);
     }
 
     /**
-     * {@code customers/data_request}: which orders we hold for the customer. The merchant answers the
-     * customer; we report order ids (never the data itself) so the report can be assembled from the store.
+     * {@code customers/data_request}: everything we hold about the customer (each order with its name,
+     * email, phone, products, tracking and status) is stored as an export for the merchant to collect
+     * and hand to the customer; the result names the order ids only.
      */
-    public IntakeResult dataRequest(String shop, String customerId, List<String> orderIds) {
+    public IntakeResult dataRequest(String shop, String customerId, List<String> orderIds, Instant requestedAt) {
         List<String> held = ordersOf(shop, customerId, orderIds);
-        return IntakeResult.applied("customer data request: " + held.size()
-                + " order(s) held (customer name, email, default-address phone, products, tracking)", held);
+        List<Order> found = new ArrayList<>();
+        for (String id : held) {
+            orders.find(new OrderKey(shop, id)).ifPresent(found::add);
+        }
+        exports.save(new CustomerDataExport(shop, customerId, requestedAt, found));
+        return IntakeResult.applied("customer data exported for the merchant: " + found.size() + " order(s)", held);
     }
 
     /**

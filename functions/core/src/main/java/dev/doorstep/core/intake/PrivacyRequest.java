@@ -1,5 +1,6 @@
 package dev.doorstep.core.intake;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +10,9 @@ import java.util.Objects;
  *
  * @param customerId Shopify's customer id; null for {@link Kind#SHOP_REDACT} (or when Shopify sent none)
  * @param orderIds the orders Shopify listed (the customer's other orders are found through the index)
+ * @param requestedAt when the webhook was accepted (names a data export, so a redelivery replaces it)
  */
-public record PrivacyRequest(Kind kind, String shop, String customerId, List<String> orderIds) {
+public record PrivacyRequest(Kind kind, String shop, String customerId, List<String> orderIds, Instant requestedAt) {
 
     public enum Kind {
         /** {@code customers/redact}. */
@@ -24,6 +26,7 @@ public record PrivacyRequest(Kind kind, String shop, String customerId, List<Str
     public PrivacyRequest {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(requestedAt, "requestedAt");
         orderIds = orderIds == null ? List.of() : List.copyOf(orderIds);
     }
 }

@@ -1,6 +1,7 @@
 package dev.doorstep.core.intake;
 
 import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
@@ -16,8 +17,8 @@ public final class PrivacyWork {
     private final ShopLifecycle shops;
 
     public PrivacyWork(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
-            ReviewRequestScheduler scheduler, Clock clock) {
-        this.customers = new CustomerPrivacy(orders, scheduler, clock);
+            ReviewRequestScheduler scheduler, CustomerDataExports exports, Clock clock) {
+        this.customers = new CustomerPrivacy(orders, scheduler, exports, clock);
         this.shops = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
     }
 
@@ -25,7 +26,7 @@ public final class PrivacyWork {
         return switch (request.kind()) {
             case CUSTOMER_REDACT -> customers.redact(request.shop(), request.customerId(), request.orderIds());
             case CUSTOMER_DATA_REQUEST -> customers.dataRequest(request.shop(), request.customerId(),
-                    request.orderIds());
+                    request.orderIds(), request.requestedAt());
             case SHOP_REDACT -> shops.redact(request.shop());
         };
     }

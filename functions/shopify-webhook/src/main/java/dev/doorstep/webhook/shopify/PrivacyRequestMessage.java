@@ -17,7 +17,8 @@ public final class PrivacyRequestMessage {
     }
 
     public static String toJson(PrivacyRequest request) {
-        ObjectNode json = Json.MAPPER.createObjectNode().put("kind", request.kind().name()).put("shop", request.shop());
+        ObjectNode json = Json.MAPPER.createObjectNode().put("kind", request.kind().name()).put("shop", request.shop())
+                .put("requestedAt", request.requestedAt().toString());
         if (request.customerId() != null) {
             json.put("customerId", request.customerId());
         }
@@ -45,6 +46,12 @@ public final class PrivacyRequestMessage {
         List<String> orderIds = new ArrayList<>();
         json.path("orderIds").forEach(id -> orderIds.add(id.asText()));
         String customerId = json.path("customerId").isTextual() ? json.path("customerId").asText() : null;
-        return new PrivacyRequest(kind, json.path("shop").asText(), customerId, orderIds);
+        java.time.Instant requestedAt;
+        try {
+            requestedAt = java.time.Instant.parse(json.path("requestedAt").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("\"requestedAt\" is not an ISO-8601 instant");
+        }
+        return new PrivacyRequest(kind, json.path("shop").asText(), customerId, orderIds, requestedAt);
     }
 }

@@ -12,6 +12,7 @@ import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class PrivacyWorkerFunction implements RequestHandler<SQSEvent, SQS
         DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, table);
         return new PrivacyWork(new DynamoDbShopStore(dynamo, table), orders,
                 new DynamoDbAfterShipCredentialStore(dynamo, table), EventBridgeReviewScheduler.fromEnvironment(),
-                Clock.systemUTC());
+                new DynamoDbCustomerDataExports(dynamo, table, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Override

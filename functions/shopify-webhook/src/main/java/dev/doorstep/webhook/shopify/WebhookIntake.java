@@ -33,6 +33,7 @@ public final class WebhookIntake {
     private final OrderCancellation cancellations;
     private final ShopLifecycle lifecycle;
     private final PrivacyRequests privacyRequests;
+    private final Clock clock;
 
     /** Privacy requests are carried out as soon as they are queued (tests; see the other constructor). */
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
@@ -60,7 +61,9 @@ public final class WebhookIntake {
                 policy, clock);
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
-        PrivacyWork work = new PrivacyWork(shops, orders, credentials, scheduler, clock);
+        this.clock = clock;
+        PrivacyWork work = new PrivacyWork(shops, orders, credentials, scheduler,
+                new dev.doorstep.core.memory.InMemoryCustomerDataExports(), clock);
         this.privacyRequests = privacyRequests != null ? privacyRequests : work::carryOut;
     }
 
@@ -119,18 +122,26 @@ public final class WebhookIntake {
             case CUSTOMERS_DATA_REQUEST -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
                 yield queue(new PrivacyRequest(PrivacyRequest.Kind.CUSTOMER_DATA_REQUEST, shop,
-                        ShopifyPayloads.customerId(payload), ShopifyPayloads.orderIds(payload, "orders_requested")));
+                        ShopifyPayloads.customerId(payload), ShopifyPayloads.orderIds(payload, "orders_requested"),
+                        acceptedAt(request)));
             }
             case CUSTOMERS_REDACT -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
                 yield queue(new PrivacyRequest(PrivacyRequest.Kind.CUSTOMER_REDACT, shop,
-                        ShopifyPayloads.customerId(payload), ShopifyPayloads.orderIds(payload, "orders_to_redact")));
+                        ShopifyPayloads.customerId(payload), ShopifyPayloads.orderIds(payload, "orders_to_redact"),
+                        acceptedAt(request)));
             }
             case SHOP_REDACT -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
-                yield queue(new PrivacyRequest(PrivacyRequest.Kind.SHOP_REDACT, shop, null, List.of()));
+                yield queue(new PrivacyRequest(PrivacyRequest.Kind.SHOP_REDACT, shop, null, List.of(),
+                        acceptedAt(request)));
             }
         };
+    }
+
+    /** Shopify's trigger time (the same on every retry of the delivery), else now. */
+    private java.time.Instant acceptedAt(WebhookRequest request) {
+        return request.triggeredAt() != null ? request.triggeredAt() : clock.instant();
     }
 
     private IntakeResult queue(PrivacyRequest request) {

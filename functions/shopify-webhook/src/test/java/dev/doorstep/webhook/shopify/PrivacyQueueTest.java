@@ -13,6 +13,7 @@ import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.emulator.WithAwsEmulator;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,7 @@ class PrivacyQueueTest {
     private final String queueUrl;
     private final ShopifyWebhookFunction webhook;
     private final PrivacyWorkerFunction worker;
+    private final DynamoDbCustomerDataExports exports;
 
     PrivacyQueueTest(DynamoDbClient dynamo, SqsClient sqs) {
         harness = new WebhookHarness(dynamo);
@@ -44,8 +46,10 @@ class PrivacyQueueTest {
                 WebhookIntake.onDynamoDb(dynamo, harness.table, harness.scheduler, harness.clock,
                         new SqsPrivacyRequests(sqs, queueUrl)),
                 new DynamoDbReceiptLog(dynamo, harness.table, harness.clock), harness.clock);
+        exports = new DynamoDbCustomerDataExports(dynamo, harness.table, harness.clock);
         worker = new PrivacyWorkerFunction(new PrivacyWork(harness.shops, harness.orders,
-                new DynamoDbAfterShipCredentialStore(dynamo, harness.table), harness.scheduler, harness.clock));
+                new DynamoDbAfterShipCredentialStore(dynamo, harness.table), harness.scheduler, exports,
+                harness.clock));
     }
 
     @Test
@@ -76,6 +80,24 @@ class PrivacyQueueTest {
             assertThat(order.customer()).as(key.orderId()).isEqualTo(new Customer("191167", null, null, null));
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         }
+    }
+
+    @Test
+    void customersDataRequestLeavesTheMerchantAnExportOfTheCustomersData() {
+        harness.send("orders-fulfilled");
+
+        assertThat(webhook.handleRequest(Deliveries.sample("customers-data-request"), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(exports.of(WebhookHarness.SHOP)).as("nothing exported by the webhook itself").isEmpty();
+        assertThat(worker.handleRequest(event(receive()), null).getBatchItemFailures()).isEmpty();
+
+        assertThat(exports.of(WebhookHarness.SHOP)).singleElement().satisfies(export -> {
+            assertThat(export.customerId()).isEqualTo("191167");
+            assertThat(export.orders()).singleElement().satisfies(o -> {
+                assertThat(o.key()).isEqualTo(WebhookHarness.ORDER);
+                assertThat(o.customer().email()).isEqualTo("erika.muster@example.org");
+            });
+        });
     }
 
     @Test
