@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.doorstep.aftership.AfterShipClient;
+import dev.doorstep.aftership.AfterShipTrackingErasure;
 import dev.doorstep.aftership.AfterShipConfig;
 import dev.doorstep.aftership.AfterShipTrackingService;
 import dev.doorstep.aftership.CarrierSlugs;
@@ -108,7 +109,8 @@ final class LocalFunctions {
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
                 WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock, new LocalPrivacyQueue(
                         new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler,
-                                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock)))),
+                                new DynamoDbCustomerDataExports(aws.dynamo, table, clock),
+                                new AfterShipTrackingErasure(aftershipClient, apiKeys), clock)))),
                 receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
                 new TrackingCreation(orders, shops, aftership, planner, policy), clock);

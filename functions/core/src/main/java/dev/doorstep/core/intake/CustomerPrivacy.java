@@ -3,6 +3,7 @@ package dev.doorstep.core.intake;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.port.CustomerDataExports;
+import dev.doorstep.core.port.TrackingErasure;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import java.time.Clock;
@@ -21,11 +22,13 @@ public final class CustomerPrivacy {
     private final OrderStore orders;
     private final ReviewRequestScheduler scheduler;
     private final CustomerDataExports exports;
+    private final TrackingErasure trackings;
     private final Clock clock;
     private final OrderChanges changes;
 
     public CustomerPrivacy(OrderStore orders, ReviewRequestScheduler scheduler, CustomerDataExports exports,
-            Clock clock) {
+            TrackingErasure trackings, Clock clock) {
+        this.trackings = trackings;
         this.orders = orders;
         this.scheduler = scheduler;
         this.exports = exports;
@@ -49,14 +52,18 @@ public final class CustomerPrivacy {
     }
 
     /**
-     * {@code customers/redact}: the customer's name, email and phone are erased from every order, and
-     * a request that may still go out is cancelled (there is no one left to write to).
+     * {@code customers/redact}: the customer's name, email and phone are erased from every order and
+     * from the order's AfterShip tracking (which carried them), and a request that may still go out is
+     * cancelled (there is no one left to write to).
      */
     public IntakeResult redact(String shop, String customerId, List<String> orderIds) {
         Instant now = clock.instant();
         List<String> redacted = new ArrayList<>();
         for (String orderId : ordersOf(shop, customerId, orderIds)) {
             OrderKey key = new OrderKey(shop, orderId);
+            // The tracking first: a crash between the two leaves the order to redact on the retry, which
+            // erases the tracking again (harmless), never an order marked redacted with its tracking kept.
+            orders.find(key).map(Order::trackingId).ifPresent(id -> trackings.erase(shop, id));
             changes.change(key, o -> OrderChanges.cancelled(o, "the customer's data was redacted", now).toBuilder()
                     .customer(o.customer().redacted()).build())
                     .ifPresent(o -> {

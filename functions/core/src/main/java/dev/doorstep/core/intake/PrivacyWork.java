@@ -5,6 +5,7 @@ import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.TrackingErasure;
 import java.time.Clock;
 
 /**
@@ -17,8 +18,8 @@ public final class PrivacyWork {
     private final ShopLifecycle shops;
 
     public PrivacyWork(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
-            ReviewRequestScheduler scheduler, CustomerDataExports exports, Clock clock) {
-        this.customers = new CustomerPrivacy(orders, scheduler, exports, clock);
+            ReviewRequestScheduler scheduler, CustomerDataExports exports, TrackingErasure trackings, Clock clock) {
+        this.customers = new CustomerPrivacy(orders, scheduler, exports, trackings, clock);
         this.shops = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
     }
 

@@ -46,7 +46,9 @@ class IntakeTest {
     private final ShopLifecycle lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
     private final dev.doorstep.core.memory.InMemoryCustomerDataExports exports =
             new dev.doorstep.core.memory.InMemoryCustomerDataExports();
-    private final CustomerPrivacy privacy = new CustomerPrivacy(orders, scheduler, exports, clock);
+    private final List<String> erasedTrackings = new java.util.ArrayList<>();
+    private final CustomerPrivacy privacy = new CustomerPrivacy(orders, scheduler, exports,
+            (shop, trackingId) -> erasedTrackings.add(shop + "/" + trackingId), clock);
     private final Shop shop = Shop.installed(ShopSettings.defaults(SHOP).toBuilder()
             .aftershipEnabled(true).shopCountry("DE").build());
 
@@ -253,7 +255,13 @@ class IntakeTest {
             assertThat(export.orders()).allSatisfy(o -> assertThat(o.customer()).isEqualTo(known));
         });
 
+        Order tracked = orders.find(KEY).orElseThrow();
+        orders.update(tracked, tracked.toBuilder().trackingId("as-tracking-1").build());
+
         privacy.redact(SHOP, "191167", List.of(KEY.orderId()));
+
+        // AfterShip held the customer's name, email and phone with the tracking: erased too.
+        assertThat(erasedTrackings).containsExactly(SHOP + "/as-tracking-1");
 
         for (OrderKey key : List.of(KEY, unlisted)) {
             Order order = orders.find(key).orElseThrow();

@@ -4,6 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.doorstep.aftership.AfterShipClient;
+import dev.doorstep.aftership.AfterShipConfig;
+import dev.doorstep.aftership.AfterShipTrackingErasure;
+import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.intake.PrivacyRequest;
 import dev.doorstep.core.intake.PrivacyWork;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Does the privacy webhooks the Shopify webhook function queued (customers/redact,
@@ -45,9 +51,14 @@ public final class PrivacyWorkerFunction implements RequestHandler<SQSEvent, SQS
 
     private static PrivacyWork onDynamoDb(DynamoDbClient dynamo, String table) {
         DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, table);
-        return new PrivacyWork(new DynamoDbShopStore(dynamo, table), orders,
-                new DynamoDbAfterShipCredentialStore(dynamo, table), EventBridgeReviewScheduler.fromEnvironment(),
-                new DynamoDbCustomerDataExports(dynamo, table, Clock.systemUTC()), Clock.systemUTC());
+        var credentials = new DynamoDbAfterShipCredentialStore(dynamo, table);
+        var keys = new StoredApiKeys(credentials, new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
+                AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID")), Clock.systemUTC());
+        var trackings = new AfterShipTrackingErasure(new AfterShipClient(AfterShipConfig.fromEnvironment(
+                System.getenv())), keys);
+        return new PrivacyWork(new DynamoDbShopStore(dynamo, table), orders, credentials,
+                EventBridgeReviewScheduler.fromEnvironment(),
+                new DynamoDbCustomerDataExports(dynamo, table, Clock.systemUTC()), trackings, Clock.systemUTC());
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.PrivacyRequests;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.TrackingErasure;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
@@ -63,7 +64,7 @@ public final class WebhookIntake {
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
         this.clock = clock;
         PrivacyWork work = new PrivacyWork(shops, orders, credentials, scheduler,
-                new dev.doorstep.core.memory.InMemoryCustomerDataExports(), clock);
+                new dev.doorstep.core.memory.InMemoryCustomerDataExports(), TrackingErasure.NONE, clock);
         this.privacyRequests = privacyRequests != null ? privacyRequests : work::carryOut;
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.model.Customer;
+import dev.doorstep.core.port.TrackingErasure;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
@@ -49,7 +50,7 @@ class PrivacyQueueTest {
         exports = new DynamoDbCustomerDataExports(dynamo, harness.table, harness.clock);
         worker = new PrivacyWorkerFunction(new PrivacyWork(harness.shops, harness.orders,
                 new DynamoDbAfterShipCredentialStore(dynamo, harness.table), harness.scheduler, exports,
-                harness.clock));
+                TrackingErasure.NONE, harness.clock));
     }
 
     @Test
