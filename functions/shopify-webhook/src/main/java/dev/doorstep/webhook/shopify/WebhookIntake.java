@@ -8,6 +8,7 @@ import dev.doorstep.core.intake.PrivacyRequest;
 import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.intake.ShopLifecycle;
 import dev.doorstep.core.intake.ShopifyEvent;
+import dev.doorstep.core.memory.InMemoryCustomerDataExports;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentialStore;
@@ -36,7 +37,10 @@ public final class WebhookIntake {
     private final PrivacyRequests privacyRequests;
     private final Clock clock;
 
-    /** Privacy requests are carried out as soon as they are queued (tests; see the other constructor). */
+    /**
+     * Privacy requests are carried out in the same call, with data exports kept in memory and no
+     * AfterShip erasure: for tests of the other topics. The functions pass a queue (the other constructor).
+     */
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
             AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock) {
         this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO, null);
@@ -51,7 +55,7 @@ public final class WebhookIntake {
 
     /**
      * {@code shopMaxAge}: how long an order webhook may use settings this container read earlier;
-     * {@code privacyRequests} null: carried out at once, in the same call.
+     * {@code privacyRequests} null: carried out at once, in the same call (see the public constructor).
      */
     WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
             AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock, Duration shopMaxAge,
@@ -64,7 +68,7 @@ public final class WebhookIntake {
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
         this.clock = clock;
         PrivacyWork work = new PrivacyWork(shops, orders, credentials, scheduler,
-                new dev.doorstep.core.memory.InMemoryCustomerDataExports(), TrackingErasure.NONE, clock);
+                new InMemoryCustomerDataExports(), TrackingErasure.NONE, clock);
         this.privacyRequests = privacyRequests != null ? privacyRequests : work::carryOut;
     }
 
