@@ -55,6 +55,11 @@ public final class Keys {
     }
 
     /** Spreads due orders over {@value #DUE_SHARDS} partitions; String.hashCode is fixed by the Java spec. */
+    /** The customer index's partition for a shop's customer. */
+    public static String customer(String shop, String customerId) {
+        return "CUSTOMER#" + shop + "#" + customerId;
+    }
+
     public static String dueShard(OrderKey key) {
         return "DUE#" + Math.floorMod(key.toString().hashCode(), DUE_SHARDS);
     }

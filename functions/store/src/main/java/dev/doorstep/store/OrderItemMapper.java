@@ -31,7 +31,7 @@ public final class OrderItemMapper {
 
     /** Every attribute this mapper writes apart from the keys; an update removes those it leaves out. */
     static final Set<String> ATTRIBUTES = Set.of(DoorstepTable.TYPE, DoorstepTable.STATUS, DoorstepTable.VERSION,
-            DoorstepTable.GSI1_PK, DoorstepTable.GSI1_SK, "shop", "orderId", "orderNumber", "statusReason",
+            DoorstepTable.GSI1_PK, DoorstepTable.GSI1_SK, DoorstepTable.EXPIRES_AT, DoorstepTable.GSI2_PK, DoorstepTable.GSI2_SK, "shop", "orderId", "orderNumber", "statusReason",
             "fulfillment", "customer", "lineItems", "history", "trackingId", "trackingAttempts", "trackingFailure",
             "trackingRetryAt", "fallbackDeadline", "deliveredAt", "sendAt", "sendReason", "leaseUntil", "messageId",
             "receivedAt", "parcels", "sendNotBefore");
@@ -63,6 +63,12 @@ public final class OrderItemMapper {
         put(item, "sendNotBefore", order.sendNotBefore());
         if (!order.parcels().isEmpty()) { // only orders timed on their last parcel have any
             item.put("parcels", AttributeValue.fromL(order.parcels().stream().map(OrderItemMapper::parcel).toList()));
+        }
+        // TTL scrub: the order goes RETENTION_AFTER_LAST_STATUS after its last status change.
+        Attributes.put(item, DoorstepTable.EXPIRES_AT, Attributes.epochSeconds(order.scrubAt()));
+        if (order.customer().customerId() != null) {
+            put(item, DoorstepTable.GSI2_PK, Keys.customer(order.key().shop(), order.customer().customerId()));
+            put(item, DoorstepTable.GSI2_SK, order.key().orderId());
         }
         order.dueAt().ifPresent(due -> {
             put(item, DoorstepTable.GSI1_PK, Keys.dueShard(order.key()));

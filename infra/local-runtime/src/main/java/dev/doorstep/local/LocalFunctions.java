@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.doorstep.aftership.AfterShipClient;
+import dev.doorstep.aftership.AfterShipTrackingErasure;
 import dev.doorstep.aftership.AfterShipConfig;
 import dev.doorstep.aftership.AfterShipTrackingService;
 import dev.doorstep.aftership.CarrierSlugs;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
+import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.sending.ProductPages;
 import dev.doorstep.core.sending.ReviewRequestComposer;
@@ -47,6 +49,8 @@ import dev.doorstep.store.DynamoDbShopStore;
 import dev.doorstep.tracking.TrackingCreatorFunction;
 import dev.doorstep.webhook.shopify.ShopifySecrets;
 import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
+import dev.doorstep.store.DynamoDbCustomerDataExports;
+import dev.doorstep.webhook.shopify.PrivacyWorkerFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -129,7 +133,10 @@ final class LocalFunctions {
                 apiKeys, CarrierSlugs.standard());
 
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
-                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock),
+                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock, new LocalPrivacyQueue(
+                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler,
+                                new DynamoDbCustomerDataExports(aws.dynamo, table, clock),
+                                new AfterShipTrackingErasure(aftershipClient, apiKeys), clock)))),
                 receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
                 new TrackingCreation(orders, shops, aftership, planner, policy), clock);
@@ -142,10 +149,11 @@ final class LocalFunctions {
                 new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
         reviewSender = new ReviewSenderFunction(sending, clock);
         unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
-        sesFeedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
+        sesFeedback = new SesFeedbackFunction(suppressions, tokens.digester(), new SendConfirmation(orders), clock);
         eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
-                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler, clock);
+                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler,
+                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock);
 
         PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);

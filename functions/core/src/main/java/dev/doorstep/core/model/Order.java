@@ -145,6 +145,18 @@ public record Order(
         };
     }
 
+    /**
+     * How long an order (with the customer's name, email and phone) is kept after it entered its
+     * current status. Longer than any order waits for its work (60-day fallback + 14-day delay), so only
+     * orders nothing will happen to any more are scrubbed; the store deletes them then (DynamoDB TTL).
+     */
+    public static final java.time.Duration RETENTION_AFTER_LAST_STATUS = java.time.Duration.ofDays(365);
+
+    /** When this order, and the personal data it holds, is deleted if nothing changes it before. */
+    public Instant scrubAt() {
+        return enteredStatusAt().plus(RETENTION_AFTER_LAST_STATUS);
+    }
+
     /** When the order moved into its current status (its reception if the history does not say). */
     public Instant enteredStatusAt() {
         for (int i = history.size() - 1; i >= 0; i--) {

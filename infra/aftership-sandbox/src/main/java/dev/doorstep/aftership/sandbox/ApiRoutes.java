@@ -114,6 +114,7 @@ final class ApiRoutes implements HttpHandler {
                 case CREATE_TRACKING -> create(call, account, accountId, now);
                 case LIST_TRACKINGS -> list(call, accountId, now);
                 case GET_TRACKING -> get(call, accountId, now);
+                case DELETE_TRACKING -> delete(call, accountId);
                 case DETECT_COURIER -> detect(call, account);
                 case LIST_COURIERS -> couriers(account);
             };
@@ -135,6 +136,7 @@ final class ApiRoutes implements HttpHandler {
             case "GET" -> r.equals("/trackings") ? Endpoint.LIST_TRACKINGS
                     : r.startsWith("/trackings/") ? Endpoint.GET_TRACKING
                     : r.equals("/couriers") ? Endpoint.LIST_COURIERS : null;
+            case "DELETE" -> r.matches("/trackings/[^/]+") ? Endpoint.DELETE_TRACKING : null;
             default -> null;
         };
     }
@@ -399,6 +401,18 @@ final class ApiRoutes implements HttpHandler {
             return bad(4004, "Tracking does not exist.");
         }
         sandbox.advance(found, now, true);
+        return Reply.of(200, WireFormat.envelope(200, WireFormat.data(WireFormat.tracking(found, call.version()),
+                call.version())));
+    }
+
+    /** DELETE /trackings/{id}: AfterShip answers with the deleted tracking; an unknown id is 4004. */
+    private Reply delete(Call call, String accountId) {
+        String id = call.route().substring("/trackings/".length());
+        SandboxTracking found = sandbox.trackings.get(id);
+        if (found == null || !found.accountId.equals(accountId)) {
+            return bad(4004, "Tracking does not exist.");
+        }
+        sandbox.trackings.remove(id);
         return Reply.of(200, WireFormat.envelope(200, WireFormat.data(WireFormat.tracking(found, call.version()),
                 call.version())));
     }
