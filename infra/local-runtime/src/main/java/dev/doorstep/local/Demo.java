@@ -86,7 +86,7 @@ final class Demo {
      * stand-in, or SHOPIFY_SESSION_TOKEN for a real shop) posted to /app/session, which exchanges it for
      * the shop's offline token and reads the shop's name, zone and country from the Admin API.
      */
-    private void install() throws Exception {
+    void install() throws Exception {
         // The stand-in's catalogue: each demo order's product (product_id 7000 + order id) has a page.
         runtime.shopify().ifPresent(shopify -> {
             shopify.putProduct(SHOP, new StandInProduct("8001", "trail-running-shoe", null, null));
@@ -112,7 +112,7 @@ final class Demo {
                 + installed.path("shopify").path("timeZone").asText());
     }
 
-    private void webhook(ObjectNode order) throws Exception {
+    void webhook(ObjectNode order) throws Exception {
         String body = order.toString();
         String answer = call("POST", "/webhooks/shopify", body, sign(body));
         say("POST /webhooks/shopify orders/fulfilled " + order.path("name").asText(), answer);
@@ -170,7 +170,7 @@ final class Demo {
     }
 
     /** An orders/fulfilled payload shaped like Shopify's (reference/shopify.md), fake data. */
-    private ObjectNode order(String id, String name, String tracking, String carrier, String country,
+    ObjectNode order(String id, String name, String tracking, String carrier, String country,
             Instant fulfilledAt, String customerName, String email, String product) {
         ObjectNode o = json.createObjectNode();
         o.put("id", Long.parseLong(id)).put("name", name).put("email", email)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
+import dev.doorstep.shopify.standin.SessionTokens;
 import dev.doorstep.shopify.standin.ShopifyStandIn;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.SentEmail;
@@ -54,6 +55,8 @@ public final class LocalRuntime implements AutoCloseable {
     /** The newest events published on the bus, for GET /_local/events. */
     static final int KEPT_EVENTS = 10_000;
     private final ArrayDeque<JsonNode> publishedEvents = new ArrayDeque<>();
+    private final String clientId;
+    private final String shopifySecret;
 
     private LocalRuntime(int port, String shopifySecret, LocalHttpServer.Delivery delivery) throws IOException {
         clock = new LocalClock(Instant.now());
@@ -65,7 +68,8 @@ public final class LocalRuntime implements AutoCloseable {
         // Shopify: the stand-in signs session tokens and answers token exchange and the shop query, unless
         // SHOPIFY_ADMIN_BASE_URL names a real shop's admin ("https://{shop}") with the app's SHOPIFY_API_KEY.
         String shopifyAdmin = System.getenv("SHOPIFY_ADMIN_BASE_URL");
-        String clientId = System.getenv().getOrDefault("SHOPIFY_API_KEY", ShopifyStandIn.LOCAL_CLIENT_ID);
+        clientId = System.getenv().getOrDefault("SHOPIFY_API_KEY", ShopifyStandIn.LOCAL_CLIENT_ID);
+        this.shopifySecret = shopifySecret;
         shopify = shopifyAdmin == null || shopifyAdmin.isBlank() ? ShopifyStandIn.start(0, clientId, shopifySecret) : null;
         String adminBaseUrl = shopify != null ? shopify.adminBaseUrl() : shopifyAdmin.trim();
 
@@ -231,9 +235,21 @@ public final class LocalRuntime implements AutoCloseable {
                 yield Optional.of(Map.entry(200, Map.of("now", clock.instant().toString(), "fired", fired)));
             }
             case "GET /_local/emails" -> Optional.of(Map.entry(200, emails()));
+            case "GET /_local/session-token" -> Optional.of(sessionToken(query.get("shop")));
             case "GET /_local/events" -> Optional.of(Map.entry(200, events()));
             default -> Optional.of(Map.entry(404, Map.of("reason", "unknown local route " + path)));
         };
+    }
+
+    /**
+     * A session token for {@code shop}, signed as Shopify signs it for this app: what App Bridge hands the
+     * merchant's page in Shopify admin, for the page served locally at /admin.
+     */
+    private Map.Entry<Integer, Object> sessionToken(String shop) {
+        if (shop == null || !shop.matches("[a-z0-9][a-z0-9-]*\\.myshopify\\.com")) {
+            return Map.entry(400, Map.of("reason", "shop must be a myshopify.com domain"));
+        }
+        return Map.entry(200, Map.of("shop", shop, "sessionToken", SessionTokens.issue(shop, clientId, shopifySecret)));
     }
 
     /** The review-request emails sent so far, as read back from the emulator. */
