@@ -40,6 +40,8 @@ public final class ContractAws {
     /** Receives every event put on the Doorstep bus (the template's example rule). */
     public final String busEventsQueueUrl;
     public final String shopPollQueueUrl;
+    /** Where the Shopify webhook queues privacy work for PrivacyWorkerFunction. */
+    public final String privacyQueueUrl;
     /** The unsubscribe signing key the functions read from Secrets Manager. */
     public final String unsubscribeSecret;
 
@@ -75,6 +77,9 @@ public final class ContractAws {
         }
         shopPollQueueUrl = queue("doorstep-ShopPollQueue");
         values.put("ShopPollQueue", shopPollQueueUrl);
+        values.put("ShopPollQueue.Arn", queueArn(shopPollQueueUrl));
+        privacyQueueUrl = queue("doorstep-PrivacyQueue");
+        values.put("PrivacyQueue", privacyQueueUrl);
         values.put("ReviewSendDeadLetterQueue.Arn", queueArn(queue("doorstep-ReviewSendDeadLetterQueue")));
 
         try (SesV2Client ses = emulator.client(SesV2Client.builder())) {
@@ -114,6 +119,8 @@ public final class ContractAws {
                 .put("ReviewSenderFunction.Alias", LocalStackValues.arn("lambda", "function:doorstep-ReviewSenderFunction:live"))
                 .put("AfterShipKeysKey.Arn", LocalStackValues.arn("kms", KMS_ALIAS))
                 .put("ShopPollQueue", emulatorUrl + "/" + LocalStackValues.ACCOUNT + "/doorstep-ShopPollQueue")
+                .put("ShopPollQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ShopPollQueue"))
+                .put("PrivacyQueue", emulatorUrl + "/" + LocalStackValues.ACCOUNT + "/doorstep-PrivacyQueue")
                 .put("ReviewSendDeadLetterQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ReviewSendDeadLetterQueue"))
                 .put("SenderAddress", SENDER).put("SenderIdentity", "doorstep.example")
                 .put("ReviewRequestConfigurationSet", LocalStackValues.STACK + "-review-requests")

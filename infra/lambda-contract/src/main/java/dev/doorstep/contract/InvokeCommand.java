@@ -1,7 +1,6 @@
 package dev.doorstep.contract;
 
 import dev.doorstep.core.model.OrderKey;
-import dev.doorstep.core.sending.EmailDigest;
 import dev.doorstep.core.sending.UnsubscribeToken;
 import dev.doorstep.core.sending.UnsubscribeTokens;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +30,9 @@ public final class InvokeCommand {
         try (ContractDeployment deployment = ContractDeployment.start();
                 LambdaProcess function = deployment.start(args[0])) {
             // The unsubscribe samples carry a {{token}} placeholder: sign a real one with this deployment's key.
-            event = event.replace("{{token}}", new UnsubscribeTokens(deployment.aws.unsubscribeSecret
-                    .getBytes(StandardCharsets.UTF_8)).issue(new UnsubscribeToken(
-                    new OrderKey("acme-tea.myshopify.com", "1001"), EmailDigest.of("buyer@example.com"))));
+            UnsubscribeTokens tokens = new UnsubscribeTokens(deployment.aws.unsubscribeSecret.getBytes(StandardCharsets.UTF_8));
+            event = event.replace("{{token}}", tokens.issue(new UnsubscribeToken(
+                    new OrderKey("acme-tea.myshopify.com", "1001"), tokens.digester().of("buyer@example.com"))));
             Invocation invocation = function.invoke(event);
             System.err.print(invocation.logs());
             System.out.println(invocation.response());

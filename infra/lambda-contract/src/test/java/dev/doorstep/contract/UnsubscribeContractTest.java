@@ -3,7 +3,6 @@ package dev.doorstep.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doorstep.core.model.OrderKey;
-import dev.doorstep.core.sending.EmailDigest;
 import dev.doorstep.core.sending.UnsubscribeToken;
 import dev.doorstep.core.sending.UnsubscribeTokens;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,9 @@ class UnsubscribeContractTest extends FunctionContract {
     }
 
     String withToken(String sample) {
-        String token = new UnsubscribeTokens(deployment.aws.unsubscribeSecret.getBytes(StandardCharsets.UTF_8))
-                .issue(new UnsubscribeToken(new OrderKey(Seeds.SHOP, "6001"), EmailDigest.of("lee@example.com")));
+        UnsubscribeTokens tokens = new UnsubscribeTokens(deployment.aws.unsubscribeSecret.getBytes(StandardCharsets.UTF_8));
+        String token = tokens.issue(new UnsubscribeToken(new OrderKey(Seeds.SHOP, "6001"),
+                tokens.digester().of("lee@example.com")));
         return Samples.text("review-sender/" + sample).replace("{{token}}", token);
     }
 
@@ -39,8 +39,10 @@ class UnsubscribeContractTest extends FunctionContract {
     @Test
     @Order(2)
     void aTokenSignedWithAnotherKeyIsRefused() {
-        String forged = new UnsubscribeTokens("not the deployment's key at all, long enough".getBytes(StandardCharsets.UTF_8))
-                .issue(new UnsubscribeToken(new OrderKey(Seeds.SHOP, "6001"), EmailDigest.of("lee@example.com")));
+        UnsubscribeTokens other = new UnsubscribeTokens("not the deployment's key at all, long enough"
+                .getBytes(StandardCharsets.UTF_8));
+        String forged = other.issue(new UnsubscribeToken(new OrderKey(Seeds.SHOP, "6001"),
+                other.digester().of("lee@example.com")));
         Invocation page = invokeOk(Samples.text("review-sender/unsubscribe-get.json").replace("{{token}}", forged));
         assertThat(Samples.json(page.response()).path("statusCode").asInt()).isBetween(400, 499);
     }
