@@ -36,7 +36,6 @@ import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,11 +51,10 @@ import dev.doorstep.poller.ShopPollWorker;
 import dev.doorstep.webhook.aftership.AfterShipWebhookFunction;
 import dev.doorstep.webhook.aftership.StoredWebhookSecrets;
 import java.net.URI;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import software.amazon.awssdk.services.sqs.model.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -83,20 +81,22 @@ final class LocalFunctions {
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
     private final ObjectMapper json = Json.MAPPER;
+    private final RuntimeLog log = new RuntimeLog(System.err);
 
-    LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
+    LocalFunctions(LocalAws aws, SchedulerClient schedulerClient, LocalClock clock, AfterShipConfig afterShipConfig,
+            String shopifySecret, URI publicUrl) {
         String table = LocalAws.TABLE;
         orders = new DynamoDbOrderStore(aws.dynamo, table);
         shops = new DynamoDbShopStore(aws.dynamo, table);
         var credentials = new DynamoDbAfterShipCredentialStore(aws.dynamo, table);
-        var scheduler = new EventBridgeReviewScheduler(aws.scheduler, new ReviewSenderTarget(LocalAws.SCHEDULE_GROUP,
+        var scheduler = new EventBridgeReviewScheduler(schedulerClient, new ReviewSenderTarget(LocalAws.SCHEDULE_GROUP,
                 LocalAws.arn("lambda", "function:ReviewSenderFunction"),
                 "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
-        var aftershipClient = new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl));
+        var aftershipClient = new AfterShipClient(afterShipConfig);
         var receipts = new DynamoDbReceiptLog(aws.dynamo, table, clock);
         apiKeys = new StoredApiKeys(credentials, cipher, clock);
         var aftership = new AfterShipTrackingService(aftershipClient,
@@ -135,13 +135,7 @@ final class LocalFunctions {
      * queue is empty, as the SQS event source mapping would.
      */
     void poll(LocalAws aws, Instant now) {
-        ObjectNode scheduled = json.createObjectNode().put("version", "0").put("id", UUID.randomUUID().toString())
-                .put("detail-type", "Scheduled Event").put("source", "aws.scheduler").put("account", LocalAws.ACCOUNT)
-                .put("time", now.truncatedTo(ChronoUnit.SECONDS).toString()).put("region", "us-east-1");
-        scheduled.putArray("resources").add(LocalAws.arn("scheduler", "schedule/default/doorstep-delivery-poll"));
-        scheduled.putObject("detail");
-        poller.handleRequest(LambdaEvents.read(scheduled.toString(), ScheduledEvent.class),
-                LocalContext.of("DeliveryPollerFunction"));
+        LambdaInvoker.invoke(poller, DeliveryPollEvent.at(now, json), LocalContext.of("DeliveryPollerFunction"));
         for (int round = 0; round < 100; round++) {
             List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
@@ -165,7 +159,7 @@ final class LocalFunctions {
                 // back to the queue and, after its retries, to the dead-letter queue.
                 aws.sqs.deleteMessage(b -> b.queueUrl(aws.pollQueueUrl).receiptHandle(m.receiptHandle()));
                 if (failed.contains(m.messageId())) {
-                    System.err.println("[doorstep-local] WARN shop poll failed: " + m.body());
+                    log.warn("shop poll failed: " + m.body());
                 }
             }
         }
