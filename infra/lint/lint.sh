@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Lints template.yaml the way CI does: sam validate --lint, cfn-lint, then checkov.
+# Lints template.yaml the way CI does: sam validate --lint, cfn-lint, the checks on the SAM-translated
+# template (stack_cycles.py: no circular dependency; stream_readers.py: at most two readers per
+# DynamoDB stream; after their own tests), then checkov.
 # Installs the pinned tools into infra/lint/.venv-sam and infra/lint/.venv-checkov on first use
 # (PyPI only; nothing system-wide). Needs no AWS credentials.
 set -euo pipefail
@@ -33,6 +35,15 @@ echo "lint: sam validate --lint"
 "$here/.venv-sam/bin/sam" validate --lint --region us-east-1 -t "$template"
 echo "lint: cfn-lint"
 "$here/.venv-sam/bin/cfn-lint" "$template"
+# cfn-lint on template.yaml skips cycles through AWS::Serverless::* resources; CloudFormation sees the
+# translated template, so check that, for every combination of the Conditions.
+echo "lint: stack_cycles.py and stream_readers.py tests"
+"$here/.venv-sam/bin/python" -m unittest discover -s "$here" -p 'test_*.py'
+echo "lint: stack_cycles.py (SAM-translated template: cycles and cfn-lint, per Conditions outcome)"
+"$here/.venv-sam/bin/python" "$here/stack_cycles.py" "$template"
+# DynamoDB Streams throttles more than two readers per shard (event source mappings and pipes).
+echo "lint: stream_readers.py (SAM-translated template: readers per DynamoDB stream)"
+"$here/.venv-sam/bin/python" "$here/stream_readers.py" "$template"
 echo "lint: checkov"
 "$here/.venv-checkov/bin/checkov" --config-file "$here/checkov.yaml" -f "$template"
-echo "lint: template.yaml passed sam validate --lint, cfn-lint and checkov"
+echo "lint: template.yaml passed sam validate --lint, cfn-lint, stack_cycles.py, stream_readers.py and checkov"

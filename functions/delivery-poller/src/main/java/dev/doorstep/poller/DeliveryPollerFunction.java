@@ -1,16 +1,20 @@
 package dev.doorstep.poller;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.SweepOutcome;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.JsonText;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +29,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The 12-hourly delivery check (docs/polling.md): queues one poll per shop with delivery tracking
  * (ShopPollWorker polls each, in parallel, within AfterShip's per-account limits), then sweeps the
  * work that came due by itself: tracking retries, fallback deadlines, overdue sends.
+ *
+ * <p>A stream handler: it reads Scheduler's payload itself ({@link ScheduledPoll}), because the
+ * runtime's {@code ScheduledEvent} mapping fails on the string {@code detail} Scheduler sends.
  */
-public final class DeliveryPollerFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class DeliveryPollerFunction implements RequestStreamHandler {
 
     private static final JsonLog LOG = JsonLog.of(DeliveryPollerFunction.class);
     private static final Metrics METRICS = Metrics.forFunction("DeliveryPoller");
@@ -60,8 +67,14 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        Instant pollStart = cycleStart(event);
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        Map<String, Object> summary = handleRequest(ScheduledPoll.read(event), context);
+        response.write(JsonText.of(summary).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One cycle, its trigger already read: tests and the local runtime call this. */
+    public Map<String, Object> handleRequest(ScheduledPoll trigger, Context context) {
+        Instant pollStart = trigger.time().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
         List<String> tracked = shops.shopsWithDeliveryTracking();
         int queued = fanOut.queue(tracked, pollStart);
         LOG.info("shop polls queued", Map.of("shops", queued, "pollStart", pollStart.toString()));
@@ -93,13 +106,6 @@ public final class DeliveryPollerFunction implements RequestHandler<ScheduledEve
         METRICS.emit("OldestWaitingForDeliveryDays", oldestWaitingDays, "None", Map.of());
         summary.put("oldestWaitingForDeliveryDays", oldestWaitingDays);
         return summary;
-    }
-
-    /** The schedule's own time when it says (the same on every retry of one cycle), else now. */
-    private Instant cycleStart(ScheduledEvent event) {
-        Instant at = event != null && event.getTime() != null
-                ? Instant.ofEpochMilli(event.getTime().getMillis()) : clock.instant();
-        return at.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static BooleanSupplier timeLeft(Context context) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.doorstep.aftership.AfterShipClient;
 import dev.doorstep.aftership.AfterShipConfig;
@@ -34,8 +33,12 @@ import dev.doorstep.emulator.WithAwsEmulator;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.doorstep.lambda.Json;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -148,6 +151,10 @@ class DeliveryPollTest {
         return Files.readString(ProjectRoot.find().resolve("events/delivery-poller").resolve(name));
     }
 
+    static InputStream fixtureStream(String name) throws IOException {
+        return new ByteArrayInputStream(fixture(name).getBytes(StandardCharsets.UTF_8));
+    }
+
     static <T> T event(String json, Class<T> type) {
         return LambdaEventSerializers.serializerFor(type, DeliveryPollTest.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
@@ -175,7 +182,10 @@ class DeliveryPollTest {
         Instant now = POLL_START.plus(Duration.ofMinutes(2));
         var poller = new DeliveryPollerFunction(wiring(aftership(3)), sqs, queue, Clock.fixed(now, ZoneOffset.UTC));
 
-        Map<String, Object> summary = poller.handleRequest(event(fixture("scheduled.json"), ScheduledEvent.class), null);
+        // The bytes Scheduler sends (its string "detail"), through the handler the runtime calls.
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        poller.handleRequest(fixtureStream("scheduled.json"), answer, null);
+        Map<String, Object> summary = Json.MAPPER.readValue(answer.toByteArray(), new TypeReference<>() { });
 
         assertThat(summary).containsEntry("pollStart", POLL_START.toString());
         List<Message> queued = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages();
@@ -288,7 +298,7 @@ class DeliveryPollTest {
         String queue = sqs.createQueue(b -> b.queueName("poll-" + UUID.randomUUID())).queueUrl();
         var poller = new DeliveryPollerFunction(wiring(aftership(3)), sqs, queue, Clock.fixed(now, ZoneOffset.UTC));
 
-        Map<String, Object> summary = poller.handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> summary = poller.handleRequest(ScheduledPoll.now(), null);
 
         assertThat(summary).containsEntry("trackingGivenUp", 1).containsEntry("fallbacksUsed", 1);
         assertThat(stored(retry).status()).isEqualTo(OrderStatus.SCHEDULED);
@@ -299,7 +309,7 @@ class DeliveryPollTest {
         assertThat(scheduler.schedules()).containsEntry(stuck, now);
 
         // the next cycle finds nothing left to do
-        Map<String, Object> next = poller.handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> next = poller.handleRequest(ScheduledPoll.now(), null);
         assertThat(next).containsEntry("trackingGivenUp", 0).containsEntry("fallbacksUsed", 0);
     }
 

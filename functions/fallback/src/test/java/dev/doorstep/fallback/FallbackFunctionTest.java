@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The TTL-driven 60-day fallback over the wire. moto never expires items, so each test does what
  * DynamoDB's TTL process does: deletes the FALLBACK entry, then hands the function the stream record
- * AWS would write for it (with the TTL service identity, events/fallback/ttl-remove.json), read by the
+ * AWS would write for it (with the TTL service identity, events/order-stream/ttl-remove.json), read by the
  * Lambda runtime's own serializer.
  */
 @WithAwsEmulator
@@ -101,7 +101,7 @@ class FallbackFunctionTest {
         assertThat(entry).as("the order's FALLBACK entry").isNotEmpty()
                 .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(DEADLINE.getEpochSecond())));
         dynamo.deleteItem(b -> b.tableName(table).key(entryKey));
-        String json = Files.readString(ProjectRoot.find().resolve("events/fallback/ttl-remove.json"))
+        String json = Files.readString(ProjectRoot.find().resolve("events/order-stream/ttl-remove.json"))
                 .replace("acme-tea.myshopify.com", key.shop()).replace("1001", key.orderId());
         if (!byTtl) {
             json = json.replaceFirst("(?s)\"userIdentity\": \\{.*?\\},", "");

@@ -13,8 +13,10 @@ import org.crac.Resource;
  * clients' first-call set-up done, instead of paying for them on the first request.
  *
  * <p>A priming action must be safe to run at deployment time: reads that cannot hit, parsing of built-in
- * samples, no writes, no metrics, nothing a merchant or customer could see. A failing action is logged
- * and ignored: priming only ever makes the snapshot warmer.
+ * samples, no writes, nothing a merchant or customer could see. A failing action does not stop the
+ * snapshot (priming only ever makes it warmer), but it is never silent: it logs an error and counts
+ * {@code PrimingFailed}, because a priming read that cannot reach AWS (no credentials, no permission)
+ * means the function's first real request will fail the same way.
  */
 public final class SnapStartPriming implements Resource {
 
@@ -37,21 +39,35 @@ public final class SnapStartPriming implements Resource {
         Core.getGlobalContext().register(priming);
     }
 
-    /** What a snapshot would run, in registration order: for benchmarks and tests on JVMs without CRaC. */
-    public static void runAll() {
-        REGISTERED.forEach(p -> p.beforeCheckpoint(null));
+    /**
+     * What a snapshot would run, in registration order: for benchmarks, tests and the contract suite on
+     * JVMs without CRaC. Answers whether every action succeeded.
+     */
+    public static boolean runAll() {
+        boolean allPrimed = true;
+        for (SnapStartPriming priming : REGISTERED) {
+            allPrimed &= priming.prime();
+        }
+        return allPrimed;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    private boolean prime() {
         long started = System.nanoTime();
         try {
             action.run();
             LOG.info("primed before the snapshot", Map.of("function", function,
                     "primingMillis", (System.nanoTime() - started) / 1_000_000));
-        } catch (RuntimeException e) {
-            LOG.warn("priming failed; the snapshot is taken anyway", Map.of("function", function,
-                    "error", e.getClass().getSimpleName()));
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("priming failed; the snapshot is taken anyway, and requests will likely fail the same way",
+                    Map.of("function", function), e);
+            Metrics.forFunction(function).count("PrimingFailed");
+            return false;
         }
     }
 

@@ -83,14 +83,15 @@ class TemplateTableTest {
 
     @Test
     void streamFiltersSelectOnWhatTheStoreWrites() throws IOException {
-        JsonNode creator = filter("TrackingCreatorFunction", "OrdersNeedingTracking");
+        // One mapping (DynamoDB Streams: at most two readers per shard), one pattern per logic it routes to.
+        JsonNode creator = filter("OrderStreamFunction", "OrderStream", 0);
         assertThat(creator.at("/eventName/0").asText()).isEqualTo("INSERT");
         assertThat(creator.at("/dynamodb/NewImage/" + DoorstepTable.TYPE + "/S/0").asText())
                 .isEqualTo(DoorstepTable.TYPE_ORDER);
         assertThat(creator.at("/dynamodb/NewImage/" + DoorstepTable.STATUS + "/S/0").asText())
                 .isEqualTo(OrderStatus.CREATING_TRACKING.name());
 
-        JsonNode fallback = filter("FallbackFunction", "FallbackEntryExpired");
+        JsonNode fallback = filter("OrderStreamFunction", "OrderStream", 1);
         assertThat(fallback.at("/eventName/0").asText()).isEqualTo("REMOVE");
         assertThat(fallback.at("/userIdentity/type/0").asText()).isEqualTo("Service");
         assertThat(fallback.at("/userIdentity/principalId/0").asText()).isEqualTo("dynamodb.amazonaws.com");
@@ -98,12 +99,12 @@ class TemplateTableTest {
                 .isEqualTo(DoorstepTable.TYPE_FALLBACK);
     }
 
-    private JsonNode filter(String function, String event) throws IOException {
+    private JsonNode filter(String function, String event, int pattern) throws IOException {
         JsonNode properties = template.at("/Resources/" + function + "/Properties/Events/" + event + "/Properties");
         assertThat(properties.at("/FunctionResponseTypes/0").asText()).isEqualTo("ReportBatchItemFailures");
         assertThat(properties.at("/BisectBatchOnFunctionError").asBoolean()).isTrue();
         assertThat(properties.at("/DestinationConfig/OnFailure/Type").asText()).isEqualTo("SQS");
-        return new ObjectMapper().readTree(properties.at("/FilterCriteria/Filters/0/Pattern").asText());
+        return new ObjectMapper().readTree(properties.at("/FilterCriteria/Filters/" + pattern + "/Pattern").asText());
     }
 
     private static String text(AttributeDefinition a) {

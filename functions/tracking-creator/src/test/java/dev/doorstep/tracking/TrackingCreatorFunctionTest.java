@@ -232,7 +232,7 @@ class TrackingCreatorFunctionTest {
     @Test
     void theSampleEventIsReadAsLambdaWouldAndAnUnknownOrderIsLeftAlone() throws Exception {
         DynamodbEvent event;
-        try (InputStream in = Files.newInputStream(ProjectRoot.find().resolve("events/tracking-creator/order-inserted.json"))) {
+        try (InputStream in = Files.newInputStream(ProjectRoot.find().resolve("events/order-stream/order-inserted.json"))) {
             event = LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader()).fromJson(in);
         }
         assertThat(OrderInserted.from(event.getRecords().getFirst()))

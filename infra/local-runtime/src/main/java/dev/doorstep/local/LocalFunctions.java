@@ -44,6 +44,7 @@ import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.events.EventBus;
 import dev.doorstep.events.EventPublisherFunction;
 import dev.doorstep.fallback.FallbackFunction;
+import dev.doorstep.orderstream.OrderStreamFunction;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.poller.DeliveryPollerFunction;
 import dev.doorstep.poller.PollerWiring;
@@ -77,6 +78,8 @@ final class LocalFunctions {
     final DeliveryPollerFunction poller;
     final ShopPollWorker pollWorker;
     final FallbackFunction fallback;
+    /** The tracking creator and the fallback behind the order stream's one mapping, as in AWS. */
+    final OrderStreamFunction orderStream;
     final AfterShipWebhookFunction aftershipWebhook;
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
@@ -124,6 +127,7 @@ final class LocalFunctions {
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
         pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
+        orderStream = new OrderStreamFunction(trackingCreator, fallback);
         aftershipWebhook = new AfterShipWebhookFunction(
                 new StoredWebhookSecrets(credentials, cipher), receipts, orders, shops,
                 new DeliveryUpdates(orders, shops, policy, planner), clock);
@@ -178,9 +182,7 @@ final class LocalFunctions {
     /** The stream consumers by template logical id. */
     Map<String, Function<DynamodbEvent, StreamsEventResponse>> streamFunctions() {
         return Map.of(
-                "TrackingCreatorFunction", e -> trackingCreator.handleRequest(e,
-                        LocalContext.of("TrackingCreatorFunction")),
-                "FallbackFunction", e -> fallback.handleRequest(e, LocalContext.of("FallbackFunction")),
+                "OrderStreamFunction", e -> orderStream.handleRequest(e, LocalContext.of("OrderStreamFunction")),
                 "EventPublisherFunction", e -> eventPublisher.handleRequest(e,
                         LocalContext.of("EventPublisherFunction")));
     }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Does locally what Lambda's event source mappings do in AWS: reads the table's stream, applies
  * each subscription's filter patterns (the template's own), and invokes the function with a batch,
- * retrying the records it reports as failed a bounded number of times.
+ * retrying from the earliest record it reports as failed a bounded number of times.
  */
 final class StreamPump {
 
@@ -109,8 +109,14 @@ final class StreamPump {
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }
-            pending = pending.stream()
-                    .filter(r -> failed.contains(r.path("dynamodb").path("SequenceNumber").asText())).toList();
+            // As Lambda does for a stream: retry from the earliest reported record on, not just the
+            // records named (a function may name only its first failure).
+            int from = 0;
+            while (from < pending.size()
+                    && !failed.contains(pending.get(from).path("dynamodb").path("SequenceNumber").asText())) {
+                from++;
+            }
+            pending = pending.subList(from, pending.size());
         }
         if (!pending.isEmpty()) {
             log.warn(s.name() + " gave up on " + pending.size() + " record(s) after " + MAX_ATTEMPTS

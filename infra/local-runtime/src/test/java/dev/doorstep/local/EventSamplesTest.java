@@ -7,12 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.lambda.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,8 +99,7 @@ class EventSamplesTest {
             DynamodbEvent event = LambdaEvents.read(json, DynamodbEvent.class);
             assertThat(event.getRecords()).isNotEmpty();
             var response = f.streamFunctions().get(switch (folder) {
-                case "fallback" -> "FallbackFunction";
-                case "tracking-creator" -> "TrackingCreatorFunction";
+                case "order-stream" -> "OrderStreamFunction";
                 case "event-publisher" -> "EventPublisherFunction";
                 default -> throw new AssertionError("no stream function for events/" + folder);
             }).apply(event);
@@ -110,8 +111,11 @@ class EventSamplesTest {
             SQSEvent event = LambdaEvents.read(json, SQSEvent.class);
             assertThat(f.pollWorker.handleRequest(event, LocalContext.of("ShopPollWorkerFunction"))).isNotNull();
         } else if (shape.path("detail-type").asText().equals("Scheduled Event")) {
-            ScheduledEvent event = LambdaEvents.read(json, ScheduledEvent.class);
-            assertThat(f.poller.handleRequest(event, LocalContext.of("DeliveryPollerFunction"))).isNotNull();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            f.poller.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), answer,
+                    LocalContext.of("DeliveryPollerFunction"));
+            assertThat(Json.MAPPER.readTree(answer.toByteArray()).path("pollStart").asText())
+                    .isEqualTo(shape.path("time").asText());
         } else if (folder.equals("review-sender")) {
             f.fireReviewSender(Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { }));
         } else {

@@ -1,6 +1,14 @@
 package dev.doorstep.reliability;
 
+import static dev.doorstep.reliability.FuzzInputs.anyLong;
+import static dev.doorstep.reliability.FuzzInputs.bytes;
+import static dev.doorstep.reliability.FuzzInputs.chars;
+import static dev.doorstep.reliability.FuzzInputs.strings;
+import static dev.doorstep.reliability.FuzzInputs.twoDecimalDoubles;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -14,13 +22,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -37,7 +42,7 @@ class AfterShipWebhookFuzzProperties {
     private static AfterShipWebhookTable table;
     private static List<Map<String, AttributeValue>> before;
 
-    @BeforeContainer
+    @BeforeAll
     static void table() {
         table = new AfterShipWebhookTable(AwsEmulators.shared().client(DynamoDbClient.builder()),
                 AwsEmulators.shared().client(KmsClient.builder()),
@@ -45,20 +50,21 @@ class AfterShipWebhookFuzzProperties {
         before = table.items();
     }
 
-    @Property(tries = 30)
-    void arbitraryBytes(@ForAll @Size(max = 3000) byte[] bytes) {
-        check(AfterShipDeliveries.signedBytes(bytes));
+    @Test
+    void arbitraryBytes() {
+        qt().withExamples(30).forAll(bytes(3000)).checkAssert(bytes -> check(AfterShipDeliveries.signedBytes(bytes)));
     }
 
-    @Property(tries = 30)
-    void arbitraryText(@ForAll @Size(max = 3000) String text) {
-        check(AfterShipDeliveries.signed(text));
+    @Test
+    void arbitraryText() {
+        qt().withExamples(30).forAll(strings(3000)).checkAssert(text -> check(AfterShipDeliveries.signed(text)));
     }
 
     /** Objects built from the fields the function reads (nested msg included), with random values. */
-    @Property(tries = 50)
-    void randomEventShapedObjects(@ForAll("events") JsonNode event) {
-        check(AfterShipDeliveries.signed(event.toString()));
+    @Test
+    void randomEventShapedObjects() {
+        qt().withExamples(50).forAll(events())
+                .checkAssert(event -> check(AfterShipDeliveries.signed(event.toString())));
     }
 
     /**
@@ -66,23 +72,28 @@ class AfterShipWebhookFuzzProperties {
      * fields that matter, where at least one of tracking id, order id, tag and shop no longer matches
      * order 1001, so the event reaches the order lookup but must not move the order.
      */
-    @Property(tries = 50)
-    void theSampleWithOneThingThatDoesNotMatch(@ForAll("eventIds") String eventId, @ForAll("breaks") String broken,
-            @ForAll("values") JsonNode value, @ForAll("leaves") JsonNode delivered, @ForAll("objects") JsonNode extra) {
-        ObjectNode body = (ObjectNode) parse(AfterShipDeliveries.body());
-        body.put("event_id", eventId);
-        ObjectNode msg = (ObjectNode) body.get("msg");
-        extra.properties().forEach(e -> msg.putIfAbsent(e.getKey(), e.getValue()));
-        msg.set("shipment_delivery_date", delivered);
-        switch (broken) {
-            case "id" -> msg.set("id", differentFrom(value, AfterShipDeliveries.TRACKING_ID));
-            case "order_id" -> msg.set("order_id", differentFrom(value, AfterShipDeliveries.ORDER_ID));
-            case "tag" -> msg.set("tag", notATimingTag(value));
-            case "doorstep_shop" -> ((ObjectNode) msg.get("custom_fields")).put("doorstep_shop",
-                    "x" + value.asText() + ".myshopify.com");
-            default -> throw new IllegalArgumentException(broken);
-        }
-        check(AfterShipDeliveries.signed(body.toString()));
+    @Test
+    void theSampleWithOneThingThatDoesNotMatch() {
+        qt().withExamples(50).forAll(mismatches()).checkAssert(m -> {
+            ObjectNode body = (ObjectNode) parse(AfterShipDeliveries.body());
+            body.put("event_id", m.eventId);
+            ObjectNode msg = (ObjectNode) body.get("msg");
+            m.extra.properties().forEach(e -> msg.putIfAbsent(e.getKey(), e.getValue()));
+            msg.set("shipment_delivery_date", m.delivered);
+            switch (m.broken) {
+                case "id" -> msg.set("id", differentFrom(m.value, AfterShipDeliveries.TRACKING_ID));
+                case "order_id" -> msg.set("order_id", differentFrom(m.value, AfterShipDeliveries.ORDER_ID));
+                case "tag" -> msg.set("tag", notATimingTag(m.value));
+                case "doorstep_shop" -> ((ObjectNode) msg.get("custom_fields")).put("doorstep_shop",
+                        "x" + m.value.asText() + ".myshopify.com");
+                default -> throw new IllegalArgumentException(m.broken);
+            }
+            check(AfterShipDeliveries.signed(body.toString()));
+        });
+    }
+
+    /** What a case of {@link #theSampleWithOneThingThatDoesNotMatch} changes in the sample. */
+    record Mismatch(String eventId, String broken, JsonNode value, JsonNode delivered, JsonNode extra) {
     }
 
     private void check(APIGatewayV2HTTPEvent event) {
@@ -115,71 +126,59 @@ class AfterShipWebhookFuzzProperties {
                 : value;
     }
 
-    @Provide
-    Arbitrary<String> breaks() {
-        return Arbitraries.of("id", "order_id", "tag", "doorstep_shop");
+    private static Gen<Mismatch> mismatches() {
+        Gen<String> eventIds = eventIds();
+        Gen<String> breaks = arbitrary().pick("id", "order_id", "tag", "doorstep_shop");
+        Gen<JsonNode> values = values();
+        Gen<JsonNode> leaves = leaves();
+        Gen<JsonNode> objects = objects();
+        return in -> new Mismatch(eventIds.generate(in), breaks.generate(in), values.generate(in),
+                leaves.generate(in), objects.generate(in));
     }
 
-    @Provide
-    Arbitrary<String> eventIds() {
-        return Arbitraries.oneOf(Arbitraries.create(AfterShipDeliveries::freshEventId),
-                Arbitraries.strings().ofMaxLength(300),
+    private static Gen<String> eventIds() {
+        return Generate.oneOf(arbitrary().constant(AfterShipDeliveries::freshEventId), strings(300),
                 // printable ASCII up to past DynamoDB's 2 KiB partition key (the receipt's key holds the id)
-                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(3000));
+                strings(chars('!', '~'), 1, 3000));
     }
 
-    @Provide
-    Arbitrary<JsonNode> values() {
-        return Arbitraries.oneOf(leaves(), objects(), arrays());
+    private static Gen<JsonNode> values() {
+        return Generate.oneOf(leaves(), objects(), arrays());
     }
 
-    @Provide
-    Arbitrary<JsonNode> events() {
-        return Arbitraries.maps(Arbitraries.of("event", "event_id", "is_tracking_first_tag", "ts", "msg", "x"),
-                Arbitraries.oneOf(leaves(), msgs())).ofMaxSize(6).map(AfterShipWebhookFuzzProperties::object);
+    private static Gen<JsonNode> events() {
+        return FuzzInputs.objects(arbitrary().pick("event", "event_id", "is_tracking_first_tag", "ts", "msg", "x"),
+                Generate.oneOf(leaves(), msgs()), 6);
     }
 
-    private Arbitrary<JsonNode> msgs() {
-        return Arbitraries.maps(Arbitraries.of("id", "order_id", "tag", "subtag", "shipment_delivery_date",
-                "updated_at", "checkpoints", "custom_fields", "tracking_number", "slug"), Arbitraries.oneOf(leaves(),
-                arrays(), objects())).ofMaxSize(8).map(AfterShipWebhookFuzzProperties::object);
+    private static Gen<JsonNode> msgs() {
+        return FuzzInputs.objects(arbitrary().pick("id", "order_id", "tag", "subtag", "shipment_delivery_date",
+                "updated_at", "checkpoints", "custom_fields", "tracking_number", "slug"),
+                Generate.oneOf(leaves(), arrays(), objects()), 8);
     }
 
-    @Provide
-    Arbitrary<JsonNode> objects() {
-        return Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of("tag", "subtag", "doorstep_shop", "checkpoint_time",
-                "message"), Arbitraries.strings().ofMaxLength(8)), leaves()).ofMaxSize(5)
-                .map(AfterShipWebhookFuzzProperties::object);
+    private static Gen<JsonNode> objects() {
+        return FuzzInputs.objects(Generate.oneOf(arbitrary().pick("tag", "subtag", "doorstep_shop",
+                "checkpoint_time", "message"), strings(8)), leaves(), 5);
     }
 
-    private Arbitrary<JsonNode> arrays() {
-        return Arbitraries.oneOf(leaves(), objects()).list().ofMaxSize(4).map(l -> {
-            var array = Json.MAPPER.createArrayNode();
-            l.forEach(array::add);
-            return array;
-        });
+    private static Gen<JsonNode> arrays() {
+        return FuzzInputs.arrays(Generate.oneOf(leaves(), objects()), 4);
     }
 
     /** Random scalars, and values the function knows (a tag, the shop, order 1001) to reach deeper. */
-    @Provide
-    Arbitrary<JsonNode> leaves() {
+    private static Gen<JsonNode> leaves() {
         var f = JsonNodeFactory.instance;
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40).map(f::textNode),
-                Arbitraries.longs().map(f::numberNode),
-                Arbitraries.doubles().map(f::numberNode),
-                Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.just(f.nullNode()),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30).map(f::textNode),
-                Arbitraries.of("Delivered", "Expired", "InTransit", "delivered", AfterShipDeliveries.ORDER_ID,
+        return Generate.<JsonNode>oneOf(
+                strings(40).map(f::textNode),
+                anyLong().map(f::numberNode),
+                twoDecimalDoubles().map(f::numberNode),
+                booleans().all().map(f::booleanNode),
+                arbitrary().constant(f.nullNode()),
+                strings(chars('0', '9'), 1, 30).map(f::textNode),
+                arbitrary().pick("Delivered", "Expired", "InTransit", "delivered", AfterShipDeliveries.ORDER_ID,
                         AfterShipDeliveries.SHOP, "2026-03-08T09:00:00Z", "2026-03-08", "+999999999-12-31T23:59:59Z",
                         "-999999999-01-01T00:00:00Z", "1970-01-01T00:00:00Z").map(f::textNode));
-    }
-
-    private static JsonNode object(Map<String, JsonNode> fields) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        fields.forEach(node::set);
-        return node;
     }
 
     private static JsonNode parse(String json) {

@@ -1,6 +1,14 @@
 package dev.doorstep.reliability;
 
+import static dev.doorstep.reliability.FuzzInputs.anyLong;
+import static dev.doorstep.reliability.FuzzInputs.bytes;
+import static dev.doorstep.reliability.FuzzInputs.chars;
+import static dev.doorstep.reliability.FuzzInputs.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -13,15 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,7 +41,7 @@ class ShopifyWebhookFuzzProperties {
     private static CountingScheduler scheduler;
     private static List<String> shopItem;
 
-    @BeforeContainer
+    @BeforeAll
     static void table() {
         DynamoDbClient dynamo = AwsEmulators.shared().client(DynamoDbClient.builder());
         scheduler = new CountingScheduler();
@@ -46,35 +49,41 @@ class ShopifyWebhookFuzzProperties {
         shopItem = table.snapshot();
     }
 
-    @Property(tries = 60)
-    void arbitraryBytesOnAnyTopic(@ForAll("samples") String sample, @ForAll @Size(max = 3000) byte[] bytes) {
-        Assume.that(!isJsonObject(bytes) || ORDER_TOPICS.contains(sample));
-        check(ShopifyDeliveries.fresh(ShopifyDeliveries.signedBytes(sample, bytes)));
+    @Test
+    void arbitraryBytesOnAnyTopic() {
+        qt().withExamples(60).forAll(samples(), bytes(3000))
+                .assuming((sample, bytes) -> !isJsonObject(bytes) || ORDER_TOPICS.contains(sample))
+                .checkAssert((sample, bytes) -> check(ShopifyDeliveries.fresh(ShopifyDeliveries.signedBytes(sample,
+                        bytes))));
     }
 
-    @Property(tries = 60)
-    void arbitraryTextOnAnyTopic(@ForAll("samples") String sample, @ForAll @Size(max = 3000) String text) {
-        Assume.that(!isJsonObject(text.getBytes(StandardCharsets.UTF_8)) || ORDER_TOPICS.contains(sample));
-        check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, text)));
+    @Test
+    void arbitraryTextOnAnyTopic() {
+        qt().withExamples(60).forAll(samples(), strings(3000))
+                .assuming((sample, text) -> !isJsonObject(text.getBytes(StandardCharsets.UTF_8))
+                        || ORDER_TOPICS.contains(sample))
+                .checkAssert((sample, text) -> check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, text))));
     }
 
-    @Property(tries = 60)
-    void randomJsonObjectsOnOrderTopics(@ForAll("orderTopics") String sample, @ForAll("objects") JsonNode json) {
-        check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, json.toString())));
+    @Test
+    void randomJsonObjectsOnOrderTopics() {
+        qt().withExamples(60).forAll(orderTopics(), objects()).checkAssert((sample, json) ->
+                check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, json.toString()))));
     }
 
     /** The real sample with its order id replaced by something that is not an id, and random extra fields. */
-    @Property(tries = 60)
-    void samplesWithoutAUsableOrderId(@ForAll("orderTopics") String sample, @ForAll("notAnId") JsonNode id,
-            @ForAll("objects") JsonNode extra) {
-        ObjectNode body = (ObjectNode) parse(ShopifyDeliveries.body(sample));
-        extra.fields().forEachRemaining(e -> {
-            if (!body.has(e.getKey())) {
-                body.set(e.getKey(), e.getValue());
-            }
+    @Test
+    void samplesWithoutAUsableOrderId() {
+        qt().withExamples(60).forAll(orderTopics(), notAnId(), objects()).checkAssert((sample, id, extra) -> {
+            ObjectNode body = (ObjectNode) parse(ShopifyDeliveries.body(sample));
+            extra.fields().forEachRemaining(e -> {
+                if (!body.has(e.getKey())) {
+                    body.set(e.getKey(), e.getValue());
+                }
+            });
+            body.set(sample.equals("orders-fulfilled") || sample.equals("orders-cancelled") ? "id" : "order_id", id);
+            check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, body.toString())));
         });
-        body.set(sample.equals("orders-fulfilled") || sample.equals("orders-cancelled") ? "id" : "order_id", id);
-        check(ShopifyDeliveries.fresh(ShopifyDeliveries.signed(sample, body.toString())));
     }
 
     private void check(APIGatewayV2HTTPEvent event) {
@@ -95,62 +104,50 @@ class ShopifyWebhookFuzzProperties {
         assertThat(scheduler.calls).as(why).hasValue(0);
     }
 
-    @Provide
-    Arbitrary<String> samples() {
-        return Arbitraries.of(ShopifyDeliveries.SAMPLES);
+    private static Gen<String> samples() {
+        return arbitrary().pick(ShopifyDeliveries.SAMPLES);
     }
 
-    @Provide
-    Arbitrary<String> orderTopics() {
-        return Arbitraries.of(ORDER_TOPICS);
+    private static Gen<String> orderTopics() {
+        return arbitrary().pick(ORDER_TOPICS);
     }
 
-    @Provide
-    Arbitrary<JsonNode> notAnId() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().ofMaxLength(12).map(s -> Json.MAPPER.getNodeFactory().textNode("x" + s)),
-                Arbitraries.of(true, false).map(b -> Json.MAPPER.getNodeFactory().booleanNode(b)),
-                Arbitraries.just(Json.MAPPER.getNodeFactory().nullNode()),
-                Arbitraries.doubles().between(-1e6, 1e6).filter(d -> d != Math.rint(d))
-                        .map(d -> Json.MAPPER.getNodeFactory().numberNode(d)),
+    /** Letters after an x, a boolean, null, a number with cents (within a million), an object or an array. */
+    private static Gen<JsonNode> notAnId() {
+        var f = Json.MAPPER.getNodeFactory();
+        return Generate.<JsonNode>oneOf(
+                strings(Generate.oneOf(chars('a', 'z'), chars('A', 'Z')), 0, 12).map(s -> f.textNode("x" + s)),
+                booleans().all().map(f::booleanNode),
+                arbitrary().constant(f.nullNode()),
+                longs().between(-100_000_000, 100_000_000).assuming(cents -> cents % 100 != 0)
+                        .map(cents -> f.numberNode(cents / 100.0)),
                 objects(), arrays());
     }
 
-    @Provide
-    Arbitrary<JsonNode> objects() {
-        return Arbitraries.maps(keys(), leaves()).ofMaxSize(6).map(ShopifyWebhookFuzzProperties::object);
+    private static Gen<JsonNode> objects() {
+        return FuzzInputs.objects(keys(), leaves(), 6);
     }
 
-    private Arbitrary<JsonNode> arrays() {
-        return leaves().list().ofMaxSize(4).map(l -> {
-            var array = Json.MAPPER.createArrayNode();
-            l.forEach(array::add);
-            return array;
-        });
+    private static Gen<JsonNode> arrays() {
+        return FuzzInputs.arrays(leaves(), 4);
     }
 
-    private static Arbitrary<String> keys() {
-        return Arbitraries.oneOf(Arbitraries.of("id", "order_id", "created_at", "tracking_number", "tracking_numbers",
+    private static Gen<String> keys() {
+        return Generate.oneOf(arbitrary().pick("id", "order_id", "created_at", "tracking_number", "tracking_numbers",
                 "tracking_company", "status", "fulfillments", "customer", "line_items", "destination",
-                "refund_line_items", "shop_domain", "email"), Arbitraries.strings().ofMaxLength(8));
+                "refund_line_items", "shop_domain", "email"), strings(8));
     }
 
-    private static Arbitrary<JsonNode> leaves() {
+    private static Gen<JsonNode> leaves() {
         var f = Json.MAPPER.getNodeFactory();
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(20).map(f::textNode),
-                Arbitraries.longs().map(f::numberNode),
-                Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.just(f.nullNode()),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(14).map(f::textNode),
-                Arbitraries.of("2026-03-11T16:04:12+01:00", "1Z999", "DHL Express", "success", "cancelled")
+        return Generate.<JsonNode>oneOf(
+                strings(20).map(f::textNode),
+                anyLong().map(f::numberNode),
+                booleans().all().map(f::booleanNode),
+                arbitrary().constant(f.nullNode()),
+                strings(chars('0', '9'), 1, 14).map(f::textNode),
+                arbitrary().pick("2026-03-11T16:04:12+01:00", "1Z999", "DHL Express", "success", "cancelled")
                         .map(f::textNode));
-    }
-
-    private static JsonNode object(Map<String, JsonNode> fields) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        fields.forEach(node::set);
-        return node;
     }
 
     private static boolean isJsonObject(byte[] bytes) {
