@@ -22,7 +22,7 @@ record, SQS message, shard iterator: ``BaseModel.instances_tracked``, read only 
 receipt handle and every sent email. After an hour of scenario traffic one server held 11.7 GB. So:
 - Only the sent-mail models are tracked for ``/moto-api/data.json`` (how tests and the local runtime
   read mail back), the newest ``DOORSTEP_MOTO_KEPT_EMAILS`` (1,000) of them; SES keeps as many.
-- A stream keeps the newest ``DOORSTEP_MOTO_KEPT_STREAM_RECORDS`` (10,000) records plus whatever a live
+- A stream keeps the newest ``DOORSTEP_MOTO_KEPT_STREAM_RECORDS`` (1,000) records plus whatever a live
   iterator has not read yet (DynamoDB itself keeps 24 hours); read records older than that go.
 - The newest 1,000 shard iterators are kept (DynamoDB's expire after 15 minutes), and the newest
   10,000 deleted receipt handles per queue (deleting an old one again is then an invalid handle).
@@ -163,7 +163,7 @@ def transact_write_items(self, transact_items):
 
 
 KEPT_EMAILS = int(os.environ.get("DOORSTEP_MOTO_KEPT_EMAILS", "1000"))
-KEPT_STREAM_RECORDS = int(os.environ.get("DOORSTEP_MOTO_KEPT_STREAM_RECORDS", "10000"))
+KEPT_STREAM_RECORDS = int(os.environ.get("DOORSTEP_MOTO_KEPT_STREAM_RECORDS", "1000"))
 KEPT_SHARD_ITERATORS = 1000
 KEPT_DELETED_RECEIPTS = 10000
 MAIL_MODELS = (SesMessage, SesRawMessage)

@@ -69,7 +69,7 @@ final class Demo {
         out.println("== " + emails.size() + " email(s) sent (GET /_local/emails); the first one:");
         if (!emails.isEmpty()) {
             JsonNode first = emails.get(0);
-            out.println("   to: " + first.path("to") + "\n   subject: " + first.path("subject").asText()
+            out.println("   to: " + masked(first.path("to").path(0).asText()) + "\n   subject: " + first.path("subject").asText()
                     + "\n   List-Unsubscribe: " + first.path("headers").path("List-Unsubscribe").asText()
                     + "\n" + first.path("text").asText().indent(3));
         }
@@ -113,5 +113,11 @@ final class Demo {
 
     private void say(String what, String answer) {
         out.println("== " + what + " -> " + answer.replaceAll("\\s+", " "));
+    }
+
+    /** The recipient as the console shows it: enough to tell it is the buyer's, not the address itself. */
+    static String masked(String address) {
+        int at = address.indexOf('@');
+        return at <= 0 ? "(none)" : address.charAt(0) + "***" + address.substring(at);
     }
 }

@@ -57,7 +57,8 @@ public final class LocalRuntime implements AutoCloseable {
     static final int KEPT_EVENTS = 10_000;
     private final ArrayDeque<JsonNode> publishedEvents = new ArrayDeque<>();
 
-    private LocalRuntime(int port, String shopifySecret, LocalHttpServer.Delivery delivery, Story story) {
+    private LocalRuntime(int port, String shopifySecret, LocalHttpServer.Delivery delivery, Story story,
+            Map<String, String> env) {
         this.story = story;
         // The port first: a busy port must fail before the emulator and the sandbox are started.
         HttpServer bound = LocalHttpServer.bind(port);
@@ -65,7 +66,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             clock = new LocalClock(Instant.now());
             aws = LocalAws.start();
-            String external = System.getenv("AFTERSHIP_API_BASE_URL");
+            String external = env.get("AFTERSHIP_API_BASE_URL");
             startedSandbox = external == null || external.isBlank() ? AfterShipSandbox.start() : null;
             sandbox = startedSandbox;
             URI afterShip = sandbox != null ? sandbox.baseUrl() : URI.create(external.trim());
@@ -76,7 +77,7 @@ public final class LocalRuntime implements AutoCloseable {
             URI publicUrl = URI.create("http://localhost:" + bound.getAddress().getPort());
             firer = new ScheduleFirer(aws.scheduler, LocalAws.SCHEDULE_GROUP, this::fireReviewSender, log);
             functions = new LocalFunctions(aws, new RecordingSchedulerClient(aws.scheduler, firer), clock,
-                    afterShipConfig(afterShip, System.getenv("AFTERSHIP_API_VERSION")), shopifySecret, publicUrl);
+                    afterShipConfig(afterShip, env.get("AFTERSHIP_API_VERSION")), shopifySecret, publicUrl);
 
             List<StreamPump.Subscription> subscriptions = new ArrayList<>();
             functions.streamFunctions().forEach((name, fn) -> subscriptions.add(
@@ -126,12 +127,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Requests one at a time, the stream drained after each: what every command but the burst uses. */
     public static LocalRuntime start(int port, String shopifySecret) {
-        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.IN_STEP, Story.silent()));
+        return start(port, shopifySecret, Story.silent(), System.getenv());
     }
 
-    /** As {@link #start(int, String)}, telling the story of each order to {@code story}. */
-    static LocalRuntime start(int port, String shopifySecret, Story story) {
-        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.IN_STEP, story));
+    /**
+     * As {@link #start(int, String)}, telling the story of each order to {@code story}, with
+     * {@code AFTERSHIP_API_BASE_URL} and {@code AFTERSHIP_API_VERSION} read from {@code env} as the functions read them.
+     */
+    static LocalRuntime start(int port, String shopifySecret, Story story, Map<String, String> env) {
+        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.IN_STEP, story, env));
     }
 
     /**
@@ -140,7 +144,8 @@ public final class LocalRuntime implements AutoCloseable {
      * measure the local runtime instead of the functions.
      */
     public static LocalRuntime startConcurrent(int port, String shopifySecret) {
-        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.CONCURRENT, Story.silent()));
+        return started(new LocalRuntime(port, shopifySecret, LocalHttpServer.Delivery.CONCURRENT, Story.silent(),
+                System.getenv()));
     }
 
     /** After each request served in step: what AWS would do next (stream records), then the new events. */
@@ -373,15 +378,12 @@ public final class LocalRuntime implements AutoCloseable {
                             .format(java.time.LocalDateTime.now()));
             FunctionLogs.redirect(logFile);
             String secret = System.getenv().getOrDefault("SHOPIFY_API_SECRET", DEFAULT_SHOPIFY_SECRET);
-            runtime = start(options.port(), secret, story);
+            runtime = start(options.port(), secret, story, System.getenv());
             story.say("  function logs (JSON, one line each, as CloudWatch would have them): "
                     + (logFile == null ? "stderr" : logFile.toAbsolutePath()));
             story.say("  look at: GET /shops/{shop}/review-requests, GET /_local/emails, GET /_local/events;"
                     + " send a webhook: infra/bin/doorstep webhook --help");
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
-            if (options.mode().equals("demo")) {
-                new Demo(runtime, secret, System.out).run();
-            }
         } catch (StartupFailure e) {
             System.err.println("doorstep: " + e.getMessage());
             System.exit(1);
@@ -391,6 +393,14 @@ public final class LocalRuntime implements AutoCloseable {
                     + " (run infra/emulator/moto-venv.sh by hand if the emulator is the cause)");
             System.exit(1);
             return;
+        }
+        if (options.mode().equals("demo")) {
+            try {
+                new Demo(runtime, System.getenv().getOrDefault("SHOPIFY_API_SECRET", DEFAULT_SHOPIFY_SECRET),
+                        System.out).run();
+            } catch (Exception e) {
+                System.err.println("doorstep: the demo stopped: " + e + "; the runtime keeps serving");
+            }
         }
         try {
             Thread.currentThread().join();

@@ -63,11 +63,12 @@ final class Soak {
     private Soak() {
     }
 
-    static Result run(LocalRuntime runtime, int orders, int days, java.io.PrintStream progress) throws Exception {
+    static Result run(LocalRuntime runtime, int shops, int orders, int days, java.io.PrintStream progress)
+            throws Exception {
         URI base = URI.create("http://localhost:" + runtime.port());
         HttpClient http = HttpClient.newHttpClient();
         ShopifyWebhookSender webhooks = new ShopifyWebhookSender(base, LocalRuntime.DEFAULT_SHOPIFY_SECRET);
-        for (int s = 0; s < SHOPS; s++) {
+        for (int s = 0; s < shops; s++) {
             String body = "{\"aftershipEnabled\":true,\"aftershipApiKey\":\"soak-key-" + s + "\",\"shopCountry\":\"US\"}";
             HttpResponse<String> saved = http.send(HttpRequest.newBuilder(base.resolve("/shops/" + shop(s) + "/settings"))
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).header("content-type", "application/json").build(),
@@ -82,7 +83,7 @@ final class Soak {
             long started = System.nanoTime();
             for (int i = 0; i < today; i++) {
                 int n = sent + i;
-                check(webhooks.send(order(n, runtime)), "webhook " + n);
+                check(webhooks.send(order(n, shops, runtime)), "webhook " + n);
             }
             double webhookMillis = today == 0 ? 0 : (System.nanoTime() - started) / 1e6 / today;
             sent += today;
@@ -105,13 +106,13 @@ final class Soak {
     }
 
     /** Order n: a third delivered at the first poll, a third never delivered (the fallback), a third untracked. */
-    private static FulfilledOrder order(int n, LocalRuntime runtime) {
+    private static FulfilledOrder order(int n, int shops, LocalRuntime runtime) {
         String tracking = switch (n % 3) {
             case 0 -> "1ZSOAK" + n;
             case 1 -> "9400SOAKTRANSIT" + n;
             default -> null;
         };
-        return new FulfilledOrder(shop(n % SHOPS), 100_000 + n, "#" + (100_000 + n), tracking,
+        return new FulfilledOrder(shop(n % shops), 100_000 + n, "#" + (100_000 + n), tracking,
                 tracking == null ? null : "UPS", "US", runtime.now(), "Soak Buyer", "soak-" + n + "@example.com",
                 "Trail Running Shoe");
     }
@@ -145,8 +146,8 @@ final class Soak {
         System.out.println("soak: " + orders + " orders across " + SHOPS + " shops over " + days
                 + " simulated days; function logs in " + logs);
         long started = System.nanoTime();
-        try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET, Story.silent())) {
-            Result r = run(runtime, orders, days, System.out);
+        try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET, Story.silent(), System.getenv())) {
+            Result r = run(runtime, SHOPS, orders, days, System.out);
             System.out.printf("soak done in %s: moto RSS %.1f MB at day %d, %.1f MB at the end (%+.1f KB per order"
                     + " after the first quarter); webhook %.1f ms in the first quarter, %.1f ms in the last; a day's"
                     + " clock move %.1f ms then %.1f ms; %d emails kept, %d TTL items and %d schedules pending%n",
