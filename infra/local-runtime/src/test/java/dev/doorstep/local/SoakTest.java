@@ -16,7 +16,7 @@ class SoakTest {
     @Test
     void memoryAndRequestTimesStayFlatAsOrdersAndDaysGoBy() throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
-            Soak.Result r = Soak.run(runtime, 4, 120, 20, null);
+            Soak.Result r = Soak.run(runtime, 3, 90, 12, null);
 
             Soak.Sample warm = r.at(0.25);
             double kbPerOrder = (r.last().motoRssKb() - warm.motoRssKb()) / (double) (r.last().orders() - warm.orders());
@@ -26,8 +26,8 @@ class SoakTest {
             assertThat(r.dayMillis(0.75, 1)).as("a day's clock move ms, last quarter vs first")
                     .isLessThan(2 * r.dayMillis(0, 0.25) + 500);
             // What the local stand-ins hold is what is still due, not everything ever seen.
-            assertThat(r.schedulesPending()).isLessThan(120);
-            assertThat(r.ttlTracked()).isLessThanOrEqualTo(120);
+            assertThat(r.schedulesPending()).isLessThan(90);
+            assertThat(r.ttlTracked()).isLessThanOrEqualTo(90);
         }
     }
 }
