@@ -207,7 +207,8 @@ def _trim_stream(backend, shard):
     excess = len(shard.items) - KEPT_STREAM_RECORDS
     if excess < KEPT_STREAM_RECORDS // 10:  # trim in steps, not at every read
         return
-    positions = [it.sequence_number for it in backend.shard_iterators.values() if it.stream_shard is shard]
+    positions = [it.sequence_number for it in backend.shard_iterators.values()
+                 if it.stream_shard is shard and not getattr(it, "doorstep_superseded", False)]
     unread_from = min(positions, default=shard.starting_sequence_number + len(shard.items))
     drop = min(excess, unread_from - shard.starting_sequence_number)
     if drop > 0:
@@ -220,6 +221,8 @@ def _bounded_get_records(original):
     def get_records(self, iterator_arn, limit):
         with ITEM_LOCK:
             result = original(self, iterator_arn, limit)
+            # The reader goes on from NextShardIterator; the one it used no longer holds records back.
+            self.shard_iterators[iterator_arn].doorstep_superseded = True
             iterators = self.shard_iterators
             if len(iterators) > KEPT_SHARD_ITERATORS:
                 for arn in list(iterators)[: len(iterators) - KEPT_SHARD_ITERATORS]:
