@@ -247,8 +247,8 @@ public final class LocalRuntime implements AutoCloseable {
         clock.moveTo(target);
         syncSandboxClock();
         collectEvents();
-        story.say("clock moved by " + by + " to " + Story.time(target) + ": " + polls + " delivery poll(s), "
-                + sent + " review request(s) sent, " + expired + " TTL deletion(s)");
+        story.say("clock moved by " + Story.duration(by) + " to " + Story.time(target) + ": " + polls
+                + " delivery poll(s), " + sent + " review request(s) sent, " + expired + " TTL deletion(s)");
         return fired;
     }
 

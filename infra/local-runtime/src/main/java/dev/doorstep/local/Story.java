@@ -76,6 +76,17 @@ final class Story {
         }
     }
 
+    /** "14 days", "12 hours", else the ISO form: what a person asked for, not PT336H. */
+    static String duration(java.time.Duration d) {
+        if (!d.isZero() && d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (!d.isZero() && d.toSeconds() % 3_600 == 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return d.toString();
+    }
+
     static String time(Instant at) {
         return TIME.format(at);
     }
