@@ -135,8 +135,9 @@ final class LocalHttpServer {
             send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
         } catch (Exception | Error e) {
             // An answer always goes back: without one the client only sees the connection closed.
-            System.err.println("[doorstep-local] " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
-                    + " failed: " + e);
+            // The path only: a query may carry a token (unsubscribe) that no log should hold.
+            System.err.println("[doorstep-local] " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath() + " failed: " + e);
             e.printStackTrace();
             send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
         }

@@ -370,7 +370,7 @@ public final class LocalRuntime implements AutoCloseable {
     public static void main(String[] args) {
         LocalRuntime runtime;
         RunOptions options;
-        Story story = new Story(System.out, System.console() != null);
+        Story story = new Story(System.out, System.console() != null && System.console().isTerminal());
         try {
             options = RunOptions.parse(args, System.getenv());
             Path logFile = options.functionLogFile(Path.of(System.getProperty("java.io.tmpdir")),
