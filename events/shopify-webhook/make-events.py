@@ -65,6 +65,8 @@ redact = {"shop_id": 548380009, "shop_domain": SHOP,
           "customer": {"id": 191167, "email": "erika.muster@example.org", "phone": "+49 170 7654321"},
           "orders_to_redact": [5710293847561]}
 shop_redact = {"shop_id": 548380009, "shop_domain": SHOP}
+shop_update = dict(shop, name="Acme Outdoor & Co.", customer_email="hello@acme-outdoor.example",
+                   updated_at="2026-03-15T10:00:00+01:00")
 
 samples = [
     ("fulfillments-create", "fulfillments/create", fulfillment, "2026-03-11T15:04:13.000000Z", 1),
@@ -75,6 +77,7 @@ samples = [
     ("customers-data-request", "customers/data_request", data_request, "2026-04-01T12:00:00.000000Z", 6),
     ("customers-redact", "customers/redact", redact, "2026-04-11T12:00:00.000000Z", 7),
     ("shop-redact", "shop/redact", shop_redact, "2026-03-22T12:00:00.000000Z", 8),
+    ("shop-update", "shop/update", shop_update, "2026-03-15T09:00:01.000000Z", 9),
 ]
 for name, topic, payload, triggered, n in samples:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

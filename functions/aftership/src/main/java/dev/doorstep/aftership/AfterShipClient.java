@@ -34,10 +34,12 @@ public final class AfterShipClient {
     private final HttpClient http;
     private final AccountRateLimiter limiter = new AccountRateLimiter();
 
+    /** @param config its base URL was checked when it was made: https, or http to localhost only */
     public AfterShipClient(AfterShipConfig config) {
         this.config = config;
+        // Never follow a redirect: the API key header would go along to wherever it points.
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public ApiVersion version() {
@@ -173,6 +175,10 @@ public final class AfterShipClient {
         } catch (IOException e) {
             // the exception type only: messages may carry the URL, never the key, but stay terse anyway
             return AfterShipResponse.noAnswer(e.getClass().getSimpleName());
+        }
+        if (response.statusCode() >= 300 && response.statusCode() < 400) {
+            LOG.warn("AfterShip answered with a redirect; not followed (the API key would go along)",
+                    Map.of("endpoint", endpoint.name(), "status", response.statusCode()));
         }
         Integer limit = header(response, "x-ratelimit-limit").map(Integer::valueOf).orElse(null);
         Integer remaining = header(response, "x-ratelimit-remaining").map(Integer::valueOf).orElse(null);

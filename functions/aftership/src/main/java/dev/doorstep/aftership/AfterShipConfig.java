@@ -20,6 +20,10 @@ public record AfterShipConfig(URI baseUrl, ApiVersion version, Duration connectT
 
     public static final String DEFAULT_BASE_URL = "https://api.aftership.com";
 
+    public AfterShipConfig {
+        baseUrl = AfterShipBaseUrl.require(baseUrl);
+    }
+
     public static AfterShipConfig defaults(URI baseUrl) {
         return new AfterShipConfig(baseUrl, new ApiVersion(ApiVersion.DEFAULT), Duration.ofSeconds(3),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(250), Duration.ofSeconds(4), 5, Duration.ofSeconds(5));

@@ -44,7 +44,7 @@ public final class StoredApiKeys implements ApiKeys {
         }
         byte[] ciphertext = stored.get().apiKey();
         ApiKey key = cached != null && Arrays.equals(cached.ciphertext, ciphertext)
-                ? cached.key : new ApiKey(cipher.decrypt(shop, ciphertext));
+                ? cached.key : new ApiKey(cipher.decryptApiKey(shop, ciphertext));
         cache.put(shop, new Cached(ciphertext, key, now));
         return Optional.of(key);
     }
@@ -60,8 +60,8 @@ public final class StoredApiKeys implements ApiKeys {
 
     /** Encrypts and saves a shop's key (the settings API calls this when the merchant pastes it). */
     public void save(String shop, ApiKey key, String webhookSecret) {
-        byte[] secret = webhookSecret == null ? null : cipher.encrypt(shop, webhookSecret);
-        store.save(shop, new AfterShipCredentials(cipher.encrypt(shop, key.value()), secret));
+        byte[] secret = webhookSecret == null ? null : cipher.encryptWebhookSecret(shop, webhookSecret);
+        store.save(shop, new AfterShipCredentials(cipher.encryptApiKey(shop, key.value()), secret));
         cache.remove(shop);
     }
 

@@ -39,10 +39,10 @@ class StoredApiKeysTest {
     void aCiphertextOnlyDecryptsForItsOwnShop(KmsClient kms) {
         String keyId = kms.createKey(b -> b.description("aftership")).keyMetadata().keyId();
         var cipher = new KmsApiKeyCipher(kms, keyId);
-        byte[] forA = cipher.encrypt("a.myshopify.com", "as-secret-key-2");
+        byte[] forA = cipher.encryptApiKey("a.myshopify.com", "as-secret-key-2");
 
-        assertThat(cipher.decrypt("a.myshopify.com", forA)).isEqualTo("as-secret-key-2");
-        assertThatThrownBy(() -> cipher.decrypt("b.myshopify.com", forA)).isNotNull();
+        assertThat(cipher.decryptApiKey("a.myshopify.com", forA)).isEqualTo("as-secret-key-2");
+        assertThatThrownBy(() -> cipher.decryptApiKey("b.myshopify.com", forA)).isNotNull();
     }
 
     @Test
@@ -57,10 +57,12 @@ class StoredApiKeysTest {
             public Clock withZone(java.time.ZoneId zone) { return this; }
             public Instant instant() { return clock.get(); }
         });
-        store.save("a.myshopify.com", new AfterShipCredentials(cipher.encrypt("a.myshopify.com", "old-key"), null));
+        store.save("a.myshopify.com",
+                new AfterShipCredentials(cipher.encryptApiKey("a.myshopify.com", "old-key"), null));
         assertThat(keys.forShop("a.myshopify.com")).contains(new ApiKey("old-key"));
 
-        store.save("a.myshopify.com", new AfterShipCredentials(cipher.encrypt("a.myshopify.com", "new-key"), null));
+        store.save("a.myshopify.com",
+                new AfterShipCredentials(cipher.encryptApiKey("a.myshopify.com", "new-key"), null));
         assertThat(keys.forShop("a.myshopify.com")).contains(new ApiKey("old-key"));
         keys.rejected("a.myshopify.com"); // AfterShip said 401: read the store again at once
         assertThat(keys.forShop("a.myshopify.com")).contains(new ApiKey("new-key"));

@@ -23,7 +23,11 @@ public final class HttpApiEvents {
     private HttpApiEvents() {
     }
 
-    /** The event as API Gateway sends it; fields Doorstep never reads (authorizer, identity) are left out. */
+    /**
+     * The event as API Gateway sends it; fields Doorstep never reads are left out. Of the authorizer only
+     * the IAM caller is kept ({@code requestContext.authorizer.iam}): the shop API limits each caller to
+     * its own shops.
+     */
     public static APIGatewayV2HTTPEvent read(InputStream json) throws IOException {
         JsonNode event = Json.MAPPER.readTree(json);
         if (event == null || !event.isObject()) {
@@ -53,6 +57,7 @@ public final class HttpApiEvents {
                         .withTime(text(context, "time"))
                         .withTimeEpoch(context.path("timeEpoch").asLong(0))
                         .withRequestId(text(context, "requestId"))
+                        .withAuthorizer(iamAuthorizer(context.path("authorizer").path("iam")))
                         .withHttp(http.isObject() ? APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(text(http, "method"))
                                 .withPath(text(http, "path"))
@@ -83,6 +88,20 @@ public final class HttpApiEvents {
         json.put("isBase64Encoded", response.getIsBase64Encoded());
         out.write(JsonText.of(json).getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer iamAuthorizer(JsonNode iam) {
+        if (!iam.isObject()) {
+            return null;
+        }
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                        .withUserArn(text(iam, "userArn"))
+                        .withAccountId(text(iam, "accountId"))
+                        .withPrincipalOrgId(text(iam, "principalOrgId"))
+                        .withUserId(text(iam, "userId"))
+                        .build())
+                .build();
     }
 
     private static String text(JsonNode node, String field) {

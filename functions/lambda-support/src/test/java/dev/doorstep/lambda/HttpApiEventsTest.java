@@ -64,6 +64,18 @@ class HttpApiEventsTest {
     }
 
     @Test
+    void keepsTheIamCallerTheShopApiLimitsToItsShops() throws IOException {
+        Path sample = httpApiSamples().stream().filter(p -> p.endsWith("shop-api/get-settings.json")).findFirst()
+                .orElseThrow();
+        try (InputStream in = Files.newInputStream(sample)) {
+            var iam = HttpApiEvents.read(in).getRequestContext().getAuthorizer().getIam();
+            assertThat(iam.getUserArn())
+                    .isEqualTo("arn:aws:sts::123456789012:assumed-role/DoorstepShopAdmin/merchant-admin");
+            assertThat(iam.getAccountId()).isEqualTo("123456789012");
+        }
+    }
+
+    @Test
     void anEventThatIsNotAJsonObjectIsAnError() {
         assertThatThrownBy(() -> HttpApiEvents.read(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IOException.class);

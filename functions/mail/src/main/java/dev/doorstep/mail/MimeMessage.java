@@ -31,6 +31,9 @@ final class MimeMessage {
         header(m, "From", email.fromName() == null || email.fromName().isBlank() ? fromAddress
                 : displayName(email.fromName()) + " <" + fromAddress + ">");
         header(m, "To", to);
+        if (email.replyTo() != null && email.replyTo().matches("[\\x21-\\x7e&&[^<>]]+@[\\x21-\\x7e&&[^<>]]+")) {
+            header(m, "Reply-To", email.replyTo()); // the shop's contact address; anything odd is left out
+        }
         header(m, "Subject", unstructured(email.subject(), "Subject".length()));
         header(m, "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
         header(m, "MIME-Version", "1.0");

@@ -47,7 +47,7 @@ final class SendingWiring {
 
     static ReviewRequestComposer composer() {
         return new ReviewRequestComposer(tokens(), URI.create(AwsClients.requiredEnv("UNSUBSCRIBE_URL")),
-                System.getenv("UNSUBSCRIBE_MAILTO"));
+                System.getenv("UNSUBSCRIBE_MAILTO"), ProductPagesWiring.fromEnvironment(DYNAMO, table()));
     }
 
     static ReviewRequestSending sending(ReviewRequestComposer composer) {

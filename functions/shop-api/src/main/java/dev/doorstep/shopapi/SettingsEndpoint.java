@@ -56,12 +56,14 @@ final class SettingsEndpoint {
                 case KeyCheckResult.Refused r -> throw new BadRequestException(SettingsJson.API_KEY, r.reason());
                 case KeyCheckResult.Unreachable u -> throw new AfterShipUnreachableException(u.reason());
             }
-            newCredentials = Optional.of(new AfterShipCredentials(cipher.encrypt(shop, apiKey),
-                    webhookSecret == null ? storedWebhookSecret(shop) : cipher.encrypt(shop, webhookSecret)));
+            byte[] secret = webhookSecret == null ? storedWebhookSecret(shop)
+                    : cipher.encryptWebhookSecret(shop, webhookSecret);
+            newCredentials = Optional.of(new AfterShipCredentials(cipher.encryptApiKey(shop, apiKey), secret));
         } else if (webhookSecret != null) {
             byte[] storedKey = credentials.find(shop).map(AfterShipCredentials::apiKey).orElseThrow(() ->
                     new BadRequestException(SettingsJson.API_KEY, "is required with a webhook secret: no key is saved"));
-            newCredentials = Optional.of(new AfterShipCredentials(storedKey, cipher.encrypt(shop, webhookSecret)));
+            newCredentials = Optional.of(new AfterShipCredentials(storedKey,
+                    cipher.encryptWebhookSecret(shop, webhookSecret)));
         }
         SettingsUpdate.SettingsSaved saved = update.save(next, newCredentials, clock.instant());
         ObjectNode view = SettingsJson.view(saved.shop(), saved.apiKeySaved());

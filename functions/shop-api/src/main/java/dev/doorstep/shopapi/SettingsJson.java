@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Shop settings as the API speaks them. A PUT body changes the fields it names and keeps the others;
- * {@code null} clears an optional one (shopCountry, sendWindow, emailTemplate). Unknown fields are
+ * {@code null} clears an optional one (shopCountry, sendWindow, emailTemplate, shopName, replyTo). Unknown fields are
  * refused, so a misspelt setting is never silently ignored.
  */
 final class SettingsJson {
@@ -28,7 +28,7 @@ final class SettingsJson {
     private static final List<String> SETTINGS = List.of("requestsEnabled", "aftershipEnabled", "shopCountry",
             "timeZone", "waitDaysAfterDelivery", "waitDaysAfterFulfillment", "minDelayDomesticDays",
             "minDelayInternationalDays", "fallbackEnabled", "fallbackDays", "trackingRetryDelay", "pollInterval",
-            "sendPhoneToAfterShip", "sendBuyerEmailToAfterShip", "sendWindow", "emailTemplate");
+            "sendPhoneToAfterShip", "sendBuyerEmailToAfterShip", "sendWindow", "emailTemplate", "shopName", "replyTo");
     private static final List<String> TEMPLATE_FIELDS = List.of("subject", "body", "reviewUrl");
 
     private SettingsJson() {
@@ -64,6 +64,8 @@ final class SettingsJson {
                 case "sendBuyerEmailToAfterShip" -> next.sendBuyerEmailToAfterShip(bool(name, v));
                 case "sendWindow" -> next.sendWindow(v.isNull() ? null : SendWindow.parse(text(name, v)));
                 case "emailTemplate" -> next.emailTemplate(template(v));
+                case "shopName" -> next.shopName(optionalText(name, v));
+                case "replyTo" -> next.replyTo(optionalText(name, v));
                 default -> throw new BadRequestException(name, "is not a shop setting; the settings are "
                         + String.join(", ", SETTINGS) + ", plus " + API_KEY + " and " + WEBHOOK_SECRET);
             }
@@ -100,6 +102,9 @@ final class SettingsJson {
             out.putObject("emailTemplate").put("subject", s.emailTemplate().subject())
                     .put("body", s.emailTemplate().body()).put("reviewUrl", s.emailTemplate().reviewUrl());
         }
+        out.put("shopName", s.shopName());
+        out.put("replyTo", s.replyTo());
+        out.set("shopify", ShopifyFactsJson.view(shop));
         return out;
     }
 

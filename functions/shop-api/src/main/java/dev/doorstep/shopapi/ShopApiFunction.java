@@ -33,17 +33,21 @@ import java.util.regex.Pattern;
 /**
  * The shop API behind API Gateway's IAM authorizer (template.yaml):
  * {@code GET|PUT /shops/{shop}/settings} and {@code GET /shops/{shop}/review-requests}.
- * Bad input gets a 400 naming the field; nothing is written unless everything is valid.
+ * The path's shop must be exactly its lowercase myshopify.com domain (else 404: IAM policies match the
+ * path as written, so {@code ACME.myshopify.com} must not reach acme's data), and the IAM caller must be
+ * allowed that shop ({@link ShopApiCallers}, else 403). Bad input gets a 400 naming the field; nothing is
+ * written unless everything is valid.
  */
 public final class ShopApiFunction extends HttpApiFunction {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests)/?$");
+    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests)$");
     private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
     private static final JsonLog LOG = JsonLog.of(ShopApiFunction.class);
 
     final SettingsEndpoint settings;
     final ReviewRequestsEndpoint reviewRequests;
+    private final ShopApiCallers callers;
 
     /**
      * The Lambda runtime's constructor: real clients from the environment, built in the init phase, and
@@ -51,12 +55,20 @@ public final class ShopApiFunction extends HttpApiFunction {
      */
     public ShopApiFunction() {
         this(ShopApiWiring.shops(), ShopApiWiring.orders(), ShopApiWiring.credentials(), ShopApiWiring.keyCheck(),
-                ShopApiWiring.cipher(), ShopApiWiring.scheduler(), Clock.systemUTC());
+                ShopApiWiring.cipher(), ShopApiWiring.scheduler(), Clock.systemUTC(), ShopApiWiring.callers());
         SnapStartPriming.register("ShopApiFunction", () -> ShopApiPriming.prime(settings, reviewRequests));
     }
 
+    /** Local runs and tests: no IAM authorizer in front, so every caller may act on every shop. */
     public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
             AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler, Clock clock) {
+        this(shops, orders, credentials, keyCheck, cipher, scheduler, clock, ShopApiCallers.anyCaller());
+    }
+
+    ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
+            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler, Clock clock,
+            ShopApiCallers callers) {
+        this.callers = callers;
         ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
         SettingsUpdate update = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(orders, planner));
         this.settings = new SettingsEndpoint(shops, credentials, keyCheck, cipher, update, clock);
@@ -71,12 +83,20 @@ public final class ShopApiFunction extends HttpApiFunction {
             return HttpResponses.status(404, "not-found", "no such route; the shop API serves /shops/{shop}/settings"
                     + " and /shops/{shop}/review-requests");
         }
-        String shop = route.group(1).toLowerCase(java.util.Locale.ROOT);
+        String shop = route.group(1);
         String resource = route.group(2);
+        if (!SHOP.matcher(shop).matches()) {
+            // Not lowercased here: IAM matched the path as written, so another spelling is another resource.
+            return HttpResponses.status(404, "not-found", "no such shop; the path names a shop by its lowercase"
+                    + " myshopify.com domain");
+        }
+        String caller = callerArn(event);
+        if (!callers.mayActOn(caller, shop)) {
+            LOG.warn("shop api caller refused", Map.of("shop", shop, "caller", String.valueOf(caller)));
+            return HttpResponses.status(403, "forbidden", "this caller may not act on this shop (docs/deploy.md,"
+                    + " ShopApiCallers)");
+        }
         try {
-            if (!SHOP.matcher(shop).matches()) {
-                throw new BadRequestException("shop", "must be the shop's myshopify.com domain");
-            }
             APIGatewayV2HTTPResponse response = switch (method + " " + resource) {
                 case "GET settings" -> found(settings.get(shop), shop);
                 case "PUT settings" -> HttpResponses.json(200, settings.put(shop, body(event)));
@@ -109,6 +129,14 @@ public final class ShopApiFunction extends HttpApiFunction {
         body.put("field", field);
         body.put("reason", reason);
         return HttpResponses.json(400, body);
+    }
+
+    private static String callerArn(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
+            return null;
+        }
+        return context.getAuthorizer().getIam().getUserArn();
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

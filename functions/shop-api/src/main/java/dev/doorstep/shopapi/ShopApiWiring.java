@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The real collaborators, from the environment template.yaml sets: {@code TABLE_NAME},
- * {@code AFTERSHIP_KEYS_KMS_KEY_ID}, {@code AFTERSHIP_API_BASE_URL}/{@code AFTERSHIP_API_VERSION} and the
+ * {@code SHOP_API_CALLERS}, {@code AFTERSHIP_KEYS_KMS_KEY_ID}, {@code AFTERSHIP_API_BASE_URL}/{@code AFTERSHIP_API_VERSION} and the
  * scheduler's {@code SCHEDULE_GROUP}, {@code REVIEW_SENDER_ARN}, {@code SCHEDULER_ROLE_ARN}, {@code SCHEDULE_DLQ_ARN}.
  */
 final class ShopApiWiring {
@@ -54,6 +54,11 @@ final class ShopApiWiring {
         AfterShipConfig config = AfterShipConfig.fromEnvironment(System.getenv())
                 .withTimeouts(Duration.ofSeconds(4), Duration.ofMillis(200)).withAttempts(2, 1);
         return new AfterShipCouriersKeyCheck(new AfterShipClient(config));
+    }
+
+    /** {@code SHOP_API_CALLERS}: unset means no caller may act on any shop. */
+    static ShopApiCallers callers() {
+        return ShopApiCallers.fromJson(System.getenv("SHOP_API_CALLERS"));
     }
 
     static ReviewRequestScheduler scheduler() {

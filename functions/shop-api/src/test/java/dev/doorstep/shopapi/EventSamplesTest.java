@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * events/shop-api/*.json, read by the Lambda Java runtime's own serializer and handed to the handler,
- * so {@code sam local invoke ShopApiFunction -e events/shop-api/...} sees what this test sees.
+ * with the samples' caller (role DoorstepShopAdmin) allowed their shop, so
+ * {@code sam local invoke ShopApiFunction -e events/shop-api/... --parameter-overrides ShopApiCallers=...}
+ * sees what this test sees.
  */
 @WithAwsEmulator
 class EventSamplesTest {
@@ -37,7 +39,8 @@ class EventSamplesTest {
     final ShopApiHarness api;
 
     EventSamplesTest(DynamoDbClient dynamo, KmsClient kms, SchedulerClient scheduler) {
-        api = new ShopApiHarness(dynamo, kms, scheduler, SANDBOX);
+        api = new ShopApiHarness(dynamo, kms, scheduler, SANDBOX, ShopApiCallers.fromJson(
+                "{\"arn:aws:iam::123456789012:role/DoorstepShopAdmin\": [\"acme-tea.myshopify.com\"]}"));
     }
 
     @AfterAll

@@ -94,8 +94,8 @@ class ShopApiFunctionTest {
         // stored as KMS ciphertexts bound to the shop, checked with AfterShip first
         AfterShipCredentials stored = api.credentials.find(SHOP).orElseThrow();
         assertThat(new String(stored.apiKey(), StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
-        assertThat(api.cipher.decrypt(SHOP, stored.apiKey())).isEqualTo(KEY);
-        assertThat(api.cipher.decrypt(SHOP, stored.webhookSecret())).isEqualTo("whsec-acme");
+        assertThat(api.cipher.decryptApiKey(SHOP, stored.apiKey())).isEqualTo(KEY);
+        assertThat(api.cipher.decryptWebhookSecret(SHOP, stored.webhookSecret())).isEqualTo("whsec-acme");
         assertThat(SANDBOX.requests(KEY)).anyMatch(r -> r.path().endsWith("/couriers"));
         assertThat(api.shops.shopsWithDeliveryTracking()).contains(SHOP);
     }
@@ -180,9 +180,8 @@ class ShopApiFunctionTest {
     @Test
     void routesAndShopsThatDoNotExist() {
         assertThat(api.call("GET", "/shops/acme/tea/settings", null).getStatusCode()).isEqualTo(404);
-        assertThat(json(api.call("GET", "/shops/not a shop/settings", null)).get("field").asText()).isEqualTo("shop");
-        assertThat(json(api.call("GET", "/shops/evil.example.com/settings", null)).get("field").asText())
-                .isEqualTo("shop");
+        assertThat(api.call("GET", "/shops/not a shop/settings", null).getStatusCode()).isEqualTo(404);
+        assertThat(api.call("GET", "/shops/evil.example.com/settings", null).getStatusCode()).isEqualTo(404);
         assertThat(api.call("GET", SETTINGS, null).getStatusCode()).isEqualTo(404);
         assertThat(api.call("GET", REQUESTS, null).getStatusCode()).isEqualTo(404);
         assertThat(api.call("POST", SETTINGS, "{}").getStatusCode()).isEqualTo(405);

@@ -51,6 +51,12 @@ final class ShopApiHarness {
     final ShopApiFunction function;
 
     ShopApiHarness(DynamoDbClient dynamo, KmsClient kms, SchedulerClient scheduler, AfterShipSandbox sandbox) {
+        this(dynamo, kms, scheduler, sandbox, ShopApiCallers.anyCaller());
+    }
+
+    /** @param callers which IAM caller may act on which shop, as {@code SHOP_API_CALLERS} says in AWS */
+    ShopApiHarness(DynamoDbClient dynamo, KmsClient kms, SchedulerClient scheduler, AfterShipSandbox sandbox,
+            ShopApiCallers callers) {
         DoorstepTable.create(dynamo, table);
         scheduler.createScheduleGroup(b -> b.name(group));
         this.scheduler = scheduler;
@@ -64,7 +70,7 @@ final class ShopApiHarness {
         function = new ShopApiFunction(shops, orders, credentials,
                 new AfterShipCouriersKeyCheck(new AfterShipClient(aftership)), cipher,
                 new EventBridgeReviewScheduler(scheduler, new ReviewSenderTarget(group, SENDER, ROLE, DLQ), clock),
-                clock);
+                clock, callers);
     }
 
     static APIGatewayV2HTTPEvent request(String method, String path, String body, Map<String, String> query) {
@@ -81,6 +87,16 @@ final class ShopApiHarness {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** The request as API Gateway's IAM authorizer passes it: signed by {@code callerArn}. */
+    APIGatewayV2HTTPResponse callAs(String callerArn, String method, String path, String body) {
+        APIGatewayV2HTTPEvent event = request(method, path, body, null);
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder().withUserArn(callerArn)
+                        .withAccountId("123456789012").build())
+                .build());
+        return function.handleRequest(event, null);
     }
 
     APIGatewayV2HTTPResponse call(String method, String path, String body) {

@@ -11,6 +11,7 @@ import static dev.doorstep.store.Attributes.string;
 import dev.doorstep.core.model.EmailTemplate;
 import dev.doorstep.core.model.SendWindow;
 import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.model.ShopSettings;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -52,6 +53,18 @@ public final class ShopItemMapper {
             put(t, "reviewUrl", s.emailTemplate().reviewUrl());
             item.put("emailTemplate", AttributeValue.fromM(t));
         }
+        put(item, "shopName", s.shopName());
+        put(item, "replyTo", s.replyTo());
+        if (shop.facts() != null) {
+            ShopFacts f = shop.facts();
+            Map<String, AttributeValue> facts = new HashMap<>();
+            put(facts, "name", f.name());
+            put(facts, "contactEmail", f.contactEmail());
+            put(facts, "timeZone", f.timeZone() == null ? null : f.timeZone().getId());
+            put(facts, "countryCode", f.countryCode());
+            put(facts, "readAt", f.readAt());
+            item.put("shopifyFacts", AttributeValue.fromM(facts));
+        }
         if (shop.installed() && s.aftershipEnabled()) {
             put(item, DoorstepTable.GSI1_PK, Keys.TRACKED_SHOPS);
             put(item, DoorstepTable.GSI1_SK, shop.domain());
@@ -79,8 +92,13 @@ public final class ShopItemMapper {
                 bool(item, "sendPhoneToAfterShip"),
                 bool(item, "sendBuyerEmailToAfterShip"),
                 window == null ? null : SendWindow.parse(window),
-                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")));
+                t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")),
+                string(item, "shopName"),
+                string(item, "replyTo"));
+        Map<String, AttributeValue> f = map(item, "shopifyFacts");
+        ShopFacts facts = f.isEmpty() ? null : new ShopFacts(string(f, "name"), string(f, "contactEmail"),
+                ShopFacts.zone(string(f, "timeZone")), string(f, "countryCode"), instant(f, "readAt"));
         return new Shop(settings, bool(item, "installed"), instant(item, "lastPolledAt"),
-                instant(item, "lastAfterShipWebhookAt"));
+                instant(item, "lastAfterShipWebhookAt"), facts);
     }
 }

@@ -98,6 +98,9 @@ final class BenchAccount {
         env.put("SENDER_ADDRESS", SENDER);
         env.put("UNSUBSCRIBE_URL", "https://bench.example/unsubscribe");
         env.put("UNSUBSCRIBE_SECRET_ARN", unsubscribeSecretArn);
+        // The events/shop-api samples' caller, allowed their shop as ShopApiCallers would in AWS.
+        env.put("SHOP_API_CALLERS", "{\"arn:aws:iam::" + AwsEmulator.ACCOUNT_ID
+                + ":role/DoorstepShopAdmin\": [\"acme-tea.myshopify.com\"]}");
         return env;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.local.ShopifyWebhookSender.FulfilledOrder;
+import dev.doorstep.shopify.standin.StandInProduct;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -40,9 +41,10 @@ final class Demo {
 
     void run() throws Exception {
         out.println("== Doorstep demo on " + base + " (clock " + runtime.now() + ")");
+        install();
+        // Country and time zone came from Shopify at install; the merchant only switches AfterShip on.
         ObjectNode settings = json.createObjectNode()
-                .put("aftershipEnabled", true).put("aftershipApiKey", "demo-aftership-key")
-                .put("shopCountry", "US").put("timeZone", "America/New_York");
+                .put("aftershipEnabled", true).put("aftershipApiKey", "demo-aftership-key");
         JsonNode saved = json.readTree(call("PUT", "/shops/" + SHOP + "/settings", settings.toString()));
         out.println("== PUT /shops/" + SHOP + "/settings -> AfterShip on: " + saved.path("aftershipEnabled")
                 + ", key saved: " + saved.path("aftershipApiKeySaved") + ", wait " + saved.path("waitDaysAfterDelivery")
@@ -74,6 +76,37 @@ final class Demo {
                     + "\n" + first.path("text").asText().indent(3));
         }
         out.println("== demo done; the runtime keeps serving on " + base + " (Ctrl-C to stop)");
+    }
+
+    /**
+     * Installs the shop as Shopify's admin would: App Bridge's session token (signed by the Shopify
+     * stand-in, or SHOPIFY_SESSION_TOKEN for a real shop) posted to /app/session, which exchanges it for
+     * the shop's offline token and reads the shop's name, zone and country from the Admin API.
+     */
+    private void install() throws Exception {
+        // The stand-in's catalogue: each demo order's product (product_id 7000 + order id) has a page.
+        runtime.shopify().ifPresent(shopify -> {
+            shopify.putProduct(SHOP, new StandInProduct("8001", "trail-running-shoe", null, null));
+            shopify.putProduct(SHOP, new StandInProduct("8002", "merino-socks", null, null));
+            shopify.putProduct(SHOP, new StandInProduct("8003", "rain-jacket", null, null));
+        });
+        String token = System.getenv("SHOPIFY_SESSION_TOKEN");
+        if (token == null || token.isBlank()) {
+            token = runtime.shopify().orElseThrow(() -> new IllegalStateException(
+                    "a real Shopify is configured: set SHOPIFY_SESSION_TOKEN to a session token of " + SHOP))
+                    .sessionToken(SHOP);
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/app/session"))
+                .POST(HttpRequest.BodyPublishers.noBody()).header("authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode installed = json.readTree(response.body());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("install refused: " + response.statusCode() + " " + response.body());
+        }
+        out.println("== POST /app/session (session token -> token exchange) -> " + installed.path("shop").asText()
+                + " installed as \"" + installed.path("shopify").path("name").asText() + "\", "
+                + installed.path("shopify").path("countryCode").asText() + ", "
+                + installed.path("shopify").path("timeZone").asText());
     }
 
     private void webhook(FulfilledOrder order) throws Exception {

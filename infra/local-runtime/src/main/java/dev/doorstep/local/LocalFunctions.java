@@ -11,10 +11,12 @@ import dev.doorstep.aftership.CarrierSlugs;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.sending.ProductPages;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
 import dev.doorstep.core.sending.SendConfirmation;
 import dev.doorstep.core.sending.UnsubscribeTokens;
+import dev.doorstep.core.shopify.ShopInstallation;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.mail.SesMailer;
@@ -26,6 +28,12 @@ import dev.doorstep.sending.SesFeedbackFunction;
 import dev.doorstep.sending.UnsubscribeFunction;
 import dev.doorstep.shopapi.AfterShipCouriersKeyCheck;
 import dev.doorstep.shopapi.ShopApiFunction;
+import dev.doorstep.shopify.KmsShopifyAccessTokens;
+import dev.doorstep.shopify.SessionTokenVerifier;
+import dev.doorstep.shopify.ShopifyAdminClient;
+import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.shopify.ShopifyProductPages;
+import dev.doorstep.shopifyapp.ShopifyAppFunction;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
@@ -53,6 +61,7 @@ import dev.doorstep.webhook.aftership.AfterShipWebhookFunction;
 import dev.doorstep.webhook.aftership.StoredWebhookSecrets;
 import java.net.URI;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -83,6 +92,9 @@ final class LocalFunctions {
     final AfterShipWebhookFunction aftershipWebhook;
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
+    private ShopifyAppFunction shopifyApp;
+    /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
+    private volatile ProductPages productPages = ProductPages.NONE;
     private final ObjectMapper json = Json.MAPPER;
     private final RuntimeLog log = new RuntimeLog(System.err);
 
@@ -113,7 +125,8 @@ final class LocalFunctions {
 
         var suppressions = new DynamoDbSuppressionList(aws.dynamo, table);
         var tokens = new UnsubscribeTokens(("local-unsubscribe-" + shopifySecret).getBytes(StandardCharsets.UTF_8));
-        var composer = new ReviewRequestComposer(tokens, publicUrl.resolve("/unsubscribe"), null);
+        var composer = new ReviewRequestComposer(tokens, publicUrl.resolve("/unsubscribe"), null,
+                (shop, ids) -> productPages.find(shop, ids));
         var sending = new ReviewRequestSending(orders, shops, suppressions,
                 new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
         reviewSender = new ReviewSenderFunction(sending, clock);
@@ -131,6 +144,20 @@ final class LocalFunctions {
         aftershipWebhook = new AfterShipWebhookFunction(
                 new StoredWebhookSecrets(credentials, cipher), receipts, orders, shops,
                 new DeliveryUpdates(orders, shops, policy, planner), clock);
+    }
+
+    /**
+     * The embedded app's session route against {@code adminBaseUrl} (the stand-in, or a real shop's admin).
+     * Session tokens are checked against real time, as Shopify signs them; the facts are dated on the
+     * local clock, as the webhooks are.
+     */
+    void hostShopifyApp(LocalAws aws, LocalClock clock, String clientId, String clientSecret, String adminBaseUrl) {
+        ShopifyConfig config = new ShopifyConfig(clientId, clientSecret, adminBaseUrl, null, null, 3);
+        ShopifyAdminClient admin = new ShopifyAdminClient(config, clock);
+        var accessTokens = new KmsShopifyAccessTokens(aws.dynamo, LocalAws.TABLE, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId));
+        shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
+                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens));
+        productPages = new ShopifyProductPages(accessTokens, admin);
     }
 
     /**
@@ -171,12 +198,16 @@ final class LocalFunctions {
 
     /** The function behind each template logical id that API Gateway routes to. */
     Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions() {
-        return Map.of(
+        Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> hosted = new java.util.HashMap<>(Map.of(
                 "ShopifyWebhookFunction", e -> shopifyWebhook.handleRequest(e, LocalContext.of("ShopifyWebhookFunction")),
                 "UnsubscribeFunction", e -> unsubscribe.handleRequest(e, LocalContext.of("UnsubscribeFunction")),
                 "ShopApiFunction", e -> shopApi.handleRequest(e, LocalContext.of("ShopApiFunction")),
                 "AfterShipWebhookFunction", e -> aftershipWebhook.handleRequest(e,
-                        LocalContext.of("AfterShipWebhookFunction")));
+                        LocalContext.of("AfterShipWebhookFunction"))));
+        if (shopifyApp != null) {
+            hosted.put("ShopifyAppFunction", e -> shopifyApp.handleRequest(e, LocalContext.of("ShopifyAppFunction")));
+        }
+        return hosted;
     }
 
     /** The stream consumers by template logical id. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
+import dev.doorstep.shopify.standin.ShopifyStandIn;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.SentEmail;
 import dev.doorstep.lambda.Json;
@@ -44,6 +45,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalClock clock;
     private final LocalAws aws;
     private final AfterShipSandbox sandbox;
+    private final ShopifyStandIn shopify;
     private final LocalFunctions functions;
     private final StreamPump pump;
     private final TtlSimulator ttl;
@@ -63,6 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
         // The port first: a busy port must fail before the emulator and the sandbox are started.
         HttpServer bound = LocalHttpServer.bind(port);
         AfterShipSandbox startedSandbox = null;
+        ShopifyStandIn startedShopify = null;
         try {
             clock = new LocalClock(Instant.now());
             aws = LocalAws.start();
@@ -71,6 +74,14 @@ public final class LocalRuntime implements AutoCloseable {
             sandbox = startedSandbox;
             URI afterShip = sandbox != null ? sandbox.baseUrl() : URI.create(external.trim());
             syncSandboxClock();
+            // Shopify: the stand-in signs session tokens and answers token exchange and the shop query, unless
+            // SHOPIFY_ADMIN_BASE_URL names a real shop's admin ("https://{shop}") with the app's SHOPIFY_API_KEY.
+            String shopifyAdmin = env.get("SHOPIFY_ADMIN_BASE_URL");
+            String clientId = env.getOrDefault("SHOPIFY_API_KEY", ShopifyStandIn.LOCAL_CLIENT_ID);
+            startedShopify = shopifyAdmin == null || shopifyAdmin.isBlank()
+                    ? ShopifyStandIn.start(0, clientId, shopifySecret) : null;
+            shopify = startedShopify;
+            String adminBaseUrl = shopify != null ? shopify.adminBaseUrl() : shopifyAdmin.trim();
 
             Path template = ProjectRoot.find().resolve("template.yaml");
             TemplateFilters fromTemplate = new TemplateFilters(template, json);
@@ -78,6 +89,7 @@ public final class LocalRuntime implements AutoCloseable {
             firer = new ScheduleFirer(aws.scheduler, LocalAws.SCHEDULE_GROUP, this::fireReviewSender, log);
             functions = new LocalFunctions(aws, new RecordingSchedulerClient(aws.scheduler, firer), clock,
                     afterShipConfig(afterShip, env.get("AFTERSHIP_API_VERSION")), shopifySecret, publicUrl);
+            functions.hostShopifyApp(aws, clock, clientId, shopifySecret, adminBaseUrl);
 
             List<StreamPump.Subscription> subscriptions = new ArrayList<>();
             functions.streamFunctions().forEach((name, fn) -> subscriptions.add(
@@ -102,6 +114,9 @@ public final class LocalRuntime implements AutoCloseable {
             bound.stop(0);
             if (startedSandbox != null) {
                 startedSandbox.close();
+            }
+            if (startedShopify != null) {
+                startedShopify.close();
             }
             throw e;
         }
@@ -169,6 +184,9 @@ public final class LocalRuntime implements AutoCloseable {
                 + Story.time(runtime.now()) + " (moves only with POST /_local/clock/advance?by=...)");
         runtime.story.say("  emulator: " + runtime.aws.emulator.kind() + " at " + runtime.aws.emulator.endpoint()
                 + "; AfterShip: " + (runtime.sandbox != null ? runtime.sandbox.baseUrl() + " (sandbox)" : "external"));
+        runtime.story.say("  Shopify: " + (runtime.shopify != null ? runtime.shopify.baseUrl()
+                + " (stand-in; session tokens: GET " + runtime.shopify.baseUrl() + "/_standin/session-token?shop=...)"
+                : "external"));
         return runtime;
     }
 
@@ -200,6 +218,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     Optional<AfterShipSandbox> sandbox() {
         return Optional.ofNullable(sandbox);
+    }
+
+    /** The Shopify stand-in, unless a real Shopify is configured. */
+    Optional<ShopifyStandIn> shopify() {
+        return Optional.ofNullable(shopify);
     }
 
     /**
@@ -360,6 +383,9 @@ public final class LocalRuntime implements AutoCloseable {
         httpServer.stop();
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (shopify != null) {
+            shopify.close();
         }
     }
 

@@ -86,11 +86,16 @@ class EventSamplesTest {
                 case "shopify-webhook" -> "ShopifyWebhookFunction";
                 case "aftership-webhook" -> "AfterShipWebhookFunction";
                 case "shop-api" -> "ShopApiFunction";
+                case "shopify-app" -> "ShopifyAppFunction";
                 case "review-sender" -> "UnsubscribeFunction";
                 default -> throw new AssertionError("no HTTP function for events/" + folder);
             });
             APIGatewayV2HTTPResponse response = function.apply(event);
             assertThat(response.getStatusCode()).as(response.getBody()).isLessThan(500);
+            if (folder.equals("shopify-app")) {
+                assertThat(response.getStatusCode()).as("the sample's session token expired: " + response.getBody())
+                        .isEqualTo(401);
+            }
             if (folder.equals("shopify-webhook")) {
                 assertThat(response.getStatusCode()).as("signed with the local secret: " + response.getBody())
                         .isEqualTo(200);

@@ -54,15 +54,18 @@ class LocalRuntimeTest {
 
         String story = printed.toString(StandardCharsets.UTF_8);
         assertThat(story).contains("Waiting for delivery").contains("Will send").contains("Sent");
+        assertThat(story).as("the shop installs by token exchange").contains("installed as \"Demo Outdoor\"");
         JsonNode requests = call("GET", "/shops/" + Demo.SHOP + "/review-requests").path("reviewRequests");
         assertThat(requests).hasSize(3);
         assertThat(requests).allSatisfy(r -> assertThat(r.path("statusLabel").asText()).isEqualTo("Sent"));
         JsonNode emails = call("GET", "/_local/emails");
         assertThat(emails).hasSize(3);
-        assertThat(emails.findValuesAsText("subject")).allSatisfy(s -> assertThat(s).isNotBlank());
+        assertThat(emails.findValuesAsText("subject")).allSatisfy(s -> assertThat(s).contains("Demo Outdoor"));
         assertThat(emails.get(0).path("headers").path("List-Unsubscribe-Post").asText())
                 .isEqualTo("List-Unsubscribe=One-Click");
         assertThat(emails.get(0).path("text").asText()).contains("review");
+        assertThat(emails.findValuesAsText("text")).as("each links its product's page")
+                .anySatisfy(t -> assertThat(t).contains("/products/trail-running-shoe"));
         JsonNode events = call("GET", "/_local/events");
         assertThat(events.findValuesAsText("detail-type")).contains("OrderReceived", "TrackingCreated",
                 "DeliverySeen", "ReviewRequestScheduled", "ReviewRequestSent");

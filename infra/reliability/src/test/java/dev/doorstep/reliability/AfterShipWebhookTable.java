@@ -71,11 +71,11 @@ final class AfterShipWebhookTable {
         for (String shop : List.of(SHOP, OTHER_SHOP)) {
             shops.save(Shop.installed(ShopSettings.defaults(shop).toBuilder().shopCountry("US").aftershipEnabled(true)
                     .build()));
-            credentials.save(shop, new AfterShipCredentials(cipher.encrypt(shop, "reliability-key-" + shop),
-                    cipher.encrypt(shop, shop.equals(SHOP) ? SECRET : OTHER_SECRET)));
+            credentials.save(shop, new AfterShipCredentials(cipher.encryptApiKey(shop, "reliability-key-" + shop),
+                    cipher.encryptWebhookSecret(shop, shop.equals(SHOP) ? SECRET : OTHER_SECRET)));
             orders.insert(waiting(new OrderKey(shop, ORDER_ID)));
         }
-        credentials.save(NO_SECRET_SHOP, new AfterShipCredentials(cipher.encrypt(NO_SECRET_SHOP,
+        credentials.save(NO_SECRET_SHOP, new AfterShipCredentials(cipher.encryptApiKey(NO_SECRET_SHOP,
                 "reliability-key-" + NO_SECRET_SHOP), null));
         var policy = new TimingPolicy();
         function = new AfterShipWebhookFunction(new StoredWebhookSecrets(credentials, cipher),

@@ -37,9 +37,9 @@ import java.util.function.Supplier;
  *
  * <p>What the function answers (its code; reference/aftership.md §7): body over 1 MiB 413 before
  * anything else; a body marked base64 that is not 400; {@code ?shop=} missing 400, not a myshopify.com
- * domain 400; content type other than application/json 415; shop without AfterShip credentials 404,
- * without a webhook secret 401; {@code aftership-hmac-sha256} not base64(HMAC-SHA256(raw body, the
- * shop's secret)) 401; then strict JSON (UTF-8, no trailing tokens or duplicate keys) with a string
+ * domain 400; content type other than application/json 415; a shop without AfterShip credentials, one
+ * without a webhook secret and an {@code aftership-hmac-sha256} that is not base64(HMAC-SHA256(raw body,
+ * the shop's secret)) all the same 401 (which shops use the app is not told); then strict JSON (UTF-8, no trailing tokens or duplicate keys) with a string
  * {@code event_id} and a {@code msg} with a string {@code id}, else 400. A signed, well-formed event
  * that cannot move one of this shop's orders is 200 "ignored" (AfterShip must not retry it): a tag
  * other than Delivered/Expired (the event code itself does not matter), no or a non-Shopify order id,
@@ -354,15 +354,15 @@ record BadAfterShipWebhooks(String category, String name, Supplier<APIGatewayV2H
                 "acme-tea.myshopify.com\u202e")) {
             add(cases, c, "?shop=" + escape(odd), 400, "bad-shop", "myshopify.com", () -> shop(sample(), odd));
         }
-        add(cases, c, "?shop= in punycode (no such shop)", 404, "unknown-shop", "no AfterShip integration",
+        add(cases, c, "?shop= in punycode (no such shop)", 401, "bad-signature", "signature does not match",
                 () -> shop(sample(), "xn--cme-tea-9hb.myshopify.com"));
     }
 
     private static void shops(List<BadAfterShipWebhooks> cases) {
         String c = "shop";
-        add(cases, c, "a shop without AfterShip credentials", 404, "unknown-shop", "no AfterShip integration",
+        add(cases, c, "a shop without AfterShip credentials", 401, "bad-signature", "signature does not match",
                 () -> shop(sample(), "stranger.myshopify.com"));
-        add(cases, c, "a shop that saved no webhook secret", 401, "no-secret", "no AfterShip webhook secret",
+        add(cases, c, "a shop that saved no webhook secret", 401, "bad-signature", "signature does not match",
                 () -> shop(sample(), AfterShipWebhookTable.NO_SECRET_SHOP));
         for (String domain : List.of("evil.example.com", "acme-tea.myshopify.com.evil.example",
                 "acme-tea.myshopify.com/../admin", "acme tea.myshopify.com", "-acme-tea.myshopify.com",

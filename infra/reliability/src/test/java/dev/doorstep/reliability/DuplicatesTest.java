@@ -165,7 +165,7 @@ class DuplicatesTest {
         var cipher = new KmsApiKeyCipher(kms, kms.createKey(b -> b.description("webhook secrets")).keyMetadata()
                 .keyId());
         credentials.save(Pipeline.SHOP, new AfterShipCredentials(credentials.find(Pipeline.SHOP).orElseThrow().apiKey(),
-                cipher.encrypt(Pipeline.SHOP, WEBHOOK_SECRET)));
+                cipher.encryptWebhookSecret(Pipeline.SHOP, WEBHOOK_SECRET)));
         var real = new EventBridgeReviewScheduler(scheduler, new ReviewSenderTarget(pipeline.group,
                 "arn:aws:lambda:us-east-1:123456789012:function:review-sender",
                 "arn:aws:iam::123456789012:role/doorstep-scheduler",

@@ -80,7 +80,11 @@ class ShopifyWebhookBadInputCorpusTest {
                 .isEqualTo(before.stream().filter(i -> !i.contains("RECEIPT#")).toList());
     }
 
+    /**
+     * Replays of bodies older than the cancellation (their own updated_at decides, not the header). The
+     * cancellation's own body again is the same news at the same time, not an older one.
+     */
     static Stream<String> staleReplays() {
-        return Stream.of("fulfillments-create", "orders-fulfilled", "orders-cancelled");
+        return Stream.of("fulfillments-create", "orders-fulfilled");
     }
 }

@@ -50,6 +50,10 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
     static final Duration REMEMBER_EVENTS = Duration.ofDays(7);
     /** Our order ids are Shopify's (64-bit integers, stored as their decimal text by the Shopify intake). */
     private static final Pattern SHOPIFY_ORDER_ID = Pattern.compile("[0-9]{1,20}");
+    /** Signs nothing anyone holds: the HMAC is computed for unknown shops too, so they take as long. */
+    private static final String NO_SECRET = "doorstep-no-webhook-secret-" + java.util.UUID.randomUUID();
+    private static final String UNVERIFIED = "the aftership-hmac-sha256 signature does not match the body and the"
+            + " shop's webhook secret (check the URL's ?shop= and the secret saved in the shop's settings)";
 
     private static final JsonLog LOG = JsonLog.of(AfterShipWebhookFunction.class);
     private static final Metrics METRICS = Metrics.forFunction("AfterShipWebhook");
@@ -81,10 +85,10 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
     }
 
     /**
-     * The checks that need no table read ({@link WebhookRequest}), then the shop's secret (404, 401), the
-     * signature (401), the body (400); then dedupe, and only a Delivered or Expired of one of the shop's
-     * trackings is applied. A signed event that cannot be applied is a 200 "ignored", so AfterShip does
-     * not retry it.
+     * The checks that need no table read ({@link WebhookRequest}), then the shop's secret and the
+     * signature (401, one answer for all three failures), the body (400); then dedupe, and only a
+     * Delivered or Expired of one of the shop's trackings is applied. A signed event that cannot be
+     * applied is a 200 "ignored", so AfterShip does not retry it.
      */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
@@ -96,21 +100,19 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
         }
         String shop = checked.shop();
         byte[] body = checked.body();
-        WebhookSecrets.Lookup secret = secrets.forShop(shop);
-        switch (secret) {
-            case WebhookSecrets.Lookup.UnknownShop u -> {
-                return rejected(404, "unknown-shop", "no AfterShip integration is set up for " + shop, shop);
-            }
-            case WebhookSecrets.Lookup.NoSecret n -> {
-                return rejected(401, "no-secret", "the shop saved no AfterShip webhook secret, so the webhook "
-                        + "cannot be verified", shop);
-            }
-            case WebhookSecrets.Lookup.Secret s -> {
-                if (!WebhookSignature.matches(body, s.value(), WebhookRequest.header(request, SIGNATURE_HEADER))) {
-                    return rejected(401, "bad-signature", "the aftership-hmac-sha256 signature does not match the "
-                            + "body and the shop's webhook secret", shop);
-                }
-            }
+        String signature = WebhookRequest.header(request, SIGNATURE_HEADER);
+        // An unknown shop, a shop without a secret and a wrong signature answer alike, after the same
+        // HMAC work: otherwise a stranger could tell which shops use the app. The log keeps which it was.
+        WebhookSecrets.Lookup lookup = secrets.forShop(shop);
+        boolean signed = WebhookSignature.matches(body,
+                lookup instanceof WebhookSecrets.Lookup.Secret s ? s.value() : NO_SECRET, signature);
+        String unverified = switch (lookup) {
+            case WebhookSecrets.Lookup.UnknownShop u -> "unknown-shop";
+            case WebhookSecrets.Lookup.NoSecret n -> "no-secret";
+            case WebhookSecrets.Lookup.Secret s -> signed ? null : "bad-signature";
+        };
+        if (unverified != null) {
+            return rejected(401, "bad-signature", UNVERIFIED, shop, unverified);
         }
         AfterShipWebhookEvent event;
         try {
@@ -168,9 +170,15 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
     }
 
     private static APIGatewayV2HTTPResponse rejected(int status, String outcome, String reason, String shop) {
-        LOG.warn("AfterShip webhook rejected", shop == null ? Map.of("status", status, "reason", outcome)
-                : Map.of("status", status, "reason", outcome, "shop", shop));
-        METRICS.count("WebhooksRejected", Map.of("Reason", outcome));
+        return rejected(status, outcome, reason, shop, outcome);
+    }
+
+    /** {@code why}: the reason for the log and the metric, which may say more than the answer. */
+    private static APIGatewayV2HTTPResponse rejected(int status, String outcome, String reason, String shop,
+            String why) {
+        LOG.warn("AfterShip webhook rejected", shop == null ? Map.of("status", status, "reason", why)
+                : Map.of("status", status, "reason", why, "shop", shop));
+        METRICS.count("WebhooksRejected", Map.of("Reason", why));
         return HttpResponses.status(status, outcome, reason);
     }
 

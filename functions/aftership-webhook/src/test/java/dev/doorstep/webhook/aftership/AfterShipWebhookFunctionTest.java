@@ -60,6 +60,7 @@ class AfterShipWebhookFunctionTest {
     static final String SHOP = "acme-tea.myshopify.com";
     static final String SECRET = "doorstep-sample-webhook-secret"; // the one events/aftership-webhook is signed with
     static final String API_KEY = "key-acme-0001";
+    static final String KEY_AS_SECRET_SHOP = "key-as-secret.myshopify.com";
     static final Instant FULFILLED = Instant.parse("2026-03-02T10:00:00Z");
     static final Instant NOW = Instant.parse("2026-03-08T09:05:00Z");
 
@@ -79,8 +80,13 @@ class AfterShipWebhookFunctionTest {
                 .build()));
         var cipher = new KmsApiKeyCipher(kms, kms.createKey(b -> b.description("aftership keys")).keyMetadata().keyId());
         var credentials = new DynamoDbAfterShipCredentialStore(dynamo, table);
-        credentials.save(SHOP, new AfterShipCredentials(cipher.encrypt(SHOP, API_KEY), cipher.encrypt(SHOP, SECRET)));
-        credentials.save("no-secret.myshopify.com", new AfterShipCredentials(cipher.encrypt(SHOP, API_KEY), null));
+        credentials.save(SHOP, new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY),
+                cipher.encryptWebhookSecret(SHOP, SECRET)));
+        credentials.save("no-secret.myshopify.com",
+                new AfterShipCredentials(cipher.encryptApiKey(SHOP, API_KEY), null));
+        // An API key's ciphertext copied into the webhook-secret slot: it must never serve as (or reveal) a secret.
+        credentials.save(KEY_AS_SECRET_SHOP, new AfterShipCredentials(
+                cipher.encryptApiKey(KEY_AS_SECRET_SHOP, API_KEY), cipher.encryptApiKey(KEY_AS_SECRET_SHOP, API_KEY)));
         ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
             @Override
             public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
@@ -232,9 +238,37 @@ class AfterShipWebhookFunctionTest {
         assertThat(malformed.getStatusCode()).isEqualTo(400);
         assertThat(reason(malformed)).isEqualTo("the body is not JSON");
         assertThat(noShop.getStatusCode()).isEqualTo(400);
-        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getStatusCode()).isEqualTo(401);
         assertThat(noSecret.getStatusCode()).isEqualTo(401);
-        assertThat(reason(noSecret)).contains("no AfterShip webhook secret");
+        assertThat(reason(noSecret)).contains("signature does not match");
+    }
+
+    /** The webhook function reads webhook secrets only: an API key in the secret's place decrypts to nothing. */
+    @Test
+    void anApiKeyCiphertextIsNeverUsedAsAWebhookSecret() throws Exception {
+        String body = sampleBody();
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(post(KEY_AS_SECRET_SHOP, body,
+                AfterShipSandbox.signature(body, API_KEY)), null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(401);
+    }
+
+    /** Which shops use the app is nobody's business: a stranger learns the same from all three. */
+    @Test
+    void anUnknownShopAShopWithoutASecretAndABadSignatureAnswerAlike() throws Exception {
+        String body = sampleBody();
+        String forged = AfterShipSandbox.signature(body, "a guess");
+
+        List<APIGatewayV2HTTPResponse> answers = List.of(
+                function.handleRequest(post("stranger.myshopify.com", body, forged), null),
+                function.handleRequest(post("no-secret.myshopify.com", body, forged), null),
+                function.handleRequest(post(SHOP, body, forged), null));
+
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(401);
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getBody).as("the same body, word for word")
+                .containsOnly(answers.get(0).getBody());
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getHeaders).containsOnly(answers.get(0).getHeaders());
     }
 
     /** The sample delivery (events/aftership-webhook) for order 1001, as AfterShip signs it. */

@@ -48,7 +48,8 @@ class WebhookPrimingTest {
     @Test
     void primingWritesNothingEvenIfThePrimingShopExistedWithAWaitingOrder() {
         String shop = WebhookPriming.SHOP;
-        credentials.save(shop, new AfterShipCredentials(cipher.encrypt(shop, "key"), cipher.encrypt(shop, "secret")));
+        credentials.save(shop, new AfterShipCredentials(cipher.encryptApiKey(shop, "key"),
+                cipher.encryptWebhookSecret(shop, "secret")));
         Instant fulfilled = Instant.parse("2026-01-01T10:00:00Z");
         orders.insert(Order.received(new OrderKey(shop, "1"), "#1",
                         new Fulfillment("f1", fulfilled, "1ZPRIMING", "UPS", "US"),

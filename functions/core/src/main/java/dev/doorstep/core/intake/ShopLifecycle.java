@@ -46,7 +46,7 @@ public final class ShopLifecycle {
             return IntakeResult.ignored("shop not known here: nothing to uninstall", null);
         }
         if (shop.get().installed()) {
-            shops.save(new Shop(shop.get().settings(), false, shop.get().lastPolledAt()));
+            shops.save(new Shop(shop.get().settings(), false, shop.get().lastPolledAt(), null, shop.get().facts()));
         }
         List<String> cancelled = new ArrayList<>();
         eachOrder(domain, order -> {

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param webhookId {@code X-Shopify-Webhook-Id}: one delivery (the dedupe key)
  * @param eventId {@code X-Shopify-Event-Id}: the merchant action behind it, or null when not sent
- * @param triggeredAt {@code X-Shopify-Triggered-At}, or null when not sent (then no stale check is possible)
+ * @param triggeredAt when the news happened ({@link ShopifyEventTime}: the payload's own time, else a bounded
+ *     {@code X-Shopify-Triggered-At}), or null when neither says (then no stale check is possible)
  */
 public record ShopifyEvent(String webhookId, String eventId, Instant triggeredAt) {
 

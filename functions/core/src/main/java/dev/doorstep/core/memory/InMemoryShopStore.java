@@ -35,13 +35,13 @@ public final class InMemoryShopStore implements ShopStore {
     @Override
     public boolean recordPoll(String shop, Instant polledAt) {
         return setForward(shop, polledAt, Shop::lastPolledAt,
-                (s, at) -> new Shop(s.settings(), s.installed(), at, s.lastAfterShipWebhookAt()));
+                (s, at) -> new Shop(s.settings(), s.installed(), at, s.lastAfterShipWebhookAt(), s.facts()));
     }
 
     @Override
     public void recordAfterShipWebhook(String shop, Instant at) {
         setForward(shop, at, Shop::lastAfterShipWebhookAt,
-                (s, seconds) -> new Shop(s.settings(), s.installed(), s.lastPolledAt(), seconds));
+                (s, seconds) -> new Shop(s.settings(), s.installed(), s.lastPolledAt(), seconds, s.facts()));
     }
 
     /** Only forward, in whole seconds (as the DynamoDB store keeps them), never on an erased shop. */

@@ -19,6 +19,9 @@ import java.util.Objects;
  *     itself (the seed always does; we make it the merchant's choice, off by default)
  * @param sendWindow optional hours of the shop's day for sending, or null for any time
  * @param emailTemplate the shop's own wording, or null for the default
+ * @param shopName the merchant's override of the shop's name in emails (From and {shop_name}), or null for
+ *     Shopify's name
+ * @param replyTo the merchant's override of the emails' Reply-To, or null for Shopify's contact email
  */
 public record ShopSettings(
         String shop,
@@ -37,7 +40,9 @@ public record ShopSettings(
         boolean sendPhoneToAfterShip,
         boolean sendBuyerEmailToAfterShip,
         SendWindow sendWindow,
-        EmailTemplate emailTemplate) {
+        EmailTemplate emailTemplate,
+        String shopName,
+        String replyTo) {
 
     public static final int WAIT_DAYS_AFTER_DELIVERY = 3;
     public static final int WAIT_DAYS_AFTER_FULFILLMENT = 7;
@@ -47,6 +52,20 @@ public record ShopSettings(
     public static final Duration TRACKING_RETRY_DELAY = Duration.ofHours(12);
     public static final Duration POLL_INTERVAL = Duration.ofHours(12);
     private static final int MAX_DAYS = 365;
+    private static final int MAX_NAME = 100;
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[\\x21-\\x7e&&[^<>@,;\"]]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+    public ShopSettings(String shop, boolean requestsEnabled, boolean aftershipEnabled, String shopCountry,
+            ZoneId timeZone, int waitDaysAfterDelivery, int waitDaysAfterFulfillment, int minDelayDomesticDays,
+            int minDelayInternationalDays, boolean fallbackEnabled, int fallbackDays, Duration trackingRetryDelay,
+            Duration pollInterval, boolean sendPhoneToAfterShip, boolean sendBuyerEmailToAfterShip,
+            SendWindow sendWindow, EmailTemplate emailTemplate) {
+        this(shop, requestsEnabled, aftershipEnabled, shopCountry, timeZone, waitDaysAfterDelivery,
+                waitDaysAfterFulfillment, minDelayDomesticDays, minDelayInternationalDays, fallbackEnabled, fallbackDays,
+                trackingRetryDelay, pollInterval, sendPhoneToAfterShip, sendBuyerEmailToAfterShip, sendWindow,
+                emailTemplate, null, null);
+    }
 
     public ShopSettings {
         if (shop == null || shop.isBlank()) {
@@ -74,6 +93,15 @@ public record ShopSettings(
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new InvalidSettingException("pollInterval", "must be positive");
+        }
+        shopName = shopName == null || shopName.isBlank() ? null : shopName.strip();
+        if (shopName != null && (shopName.length() > MAX_NAME || shopName.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidSettingException("shopName", "must be at most " + MAX_NAME
+                    + " characters on one line");
+        }
+        replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo.strip();
+        if (replyTo != null && !EMAIL.matcher(replyTo).matches()) {
+            throw new InvalidSettingException("replyTo", "must be a plain email address such as hello@example.com");
         }
     }
 
@@ -123,6 +151,8 @@ public record ShopSettings(
         private boolean sendBuyerEmailToAfterShip;
         private SendWindow sendWindow;
         private EmailTemplate emailTemplate;
+        private String shopName;
+        private String replyTo;
 
         private Builder(ShopSettings s) {
             shop = s.shop;
@@ -142,6 +172,8 @@ public record ShopSettings(
             sendBuyerEmailToAfterShip = s.sendBuyerEmailToAfterShip;
             sendWindow = s.sendWindow;
             emailTemplate = s.emailTemplate;
+            shopName = s.shopName;
+            replyTo = s.replyTo;
         }
 
         public Builder requestsEnabled(boolean v) { requestsEnabled = v; return this; }
@@ -160,12 +192,14 @@ public record ShopSettings(
         public Builder sendBuyerEmailToAfterShip(boolean v) { sendBuyerEmailToAfterShip = v; return this; }
         public Builder sendWindow(SendWindow v) { sendWindow = v; return this; }
         public Builder emailTemplate(EmailTemplate v) { emailTemplate = v; return this; }
+        public Builder shopName(String v) { shopName = v; return this; }
+        public Builder replyTo(String v) { replyTo = v; return this; }
 
         public ShopSettings build() {
             return new ShopSettings(shop, requestsEnabled, aftershipEnabled, shopCountry, timeZone,
                     waitDaysAfterDelivery, waitDaysAfterFulfillment, minDelayDomesticDays, minDelayInternationalDays,
                     fallbackEnabled, fallbackDays, trackingRetryDelay, pollInterval, sendPhoneToAfterShip,
-                    sendBuyerEmailToAfterShip, sendWindow, emailTemplate);
+                    sendBuyerEmailToAfterShip, sendWindow, emailTemplate, shopName, replyTo);
         }
     }
 }

@@ -31,19 +31,45 @@ public final class ReviewRequestComposer {
             Thank you,
             {shop_name}""";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(customer_name|shop_name|products|review_url)}");
+    /** The default wording for an order of several products whose pages are known: one link per product. */
+    public static final String DEFAULT_BODY_PER_PRODUCT = """
+            Hi {customer_name},
+
+            Thank you for ordering {products} from {shop_name}. We hope it arrived safely and that you are enjoying it.
+
+            Would you take a minute to tell other shoppers what you think? Leave a review of each product here:
+            {product_links}
+
+            Thank you,
+            {shop_name}""";
+    /** In a review link template, the product's storefront page, e.g. {@code {product_url}#reviews}. */
+    public static final String PRODUCT_URL = "{product_url}";
+
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{(customer_name|shop_name|products|review_url|product_links)}");
     private static final int PRODUCTS_NAMED = 3;
     private static final int MAX_SUBJECT = 200;
 
     private final UnsubscribeTokens tokens;
     private final URI unsubscribeEndpoint;
     private final String unsubscribeMailbox;
+    private final ProductPages productPages;
 
     /**
      * @param unsubscribeEndpoint the public HTTPS URL of {@code /unsubscribe}
      * @param unsubscribeMailbox an address that accepts unsubscribe emails, or null for none
      */
     public ReviewRequestComposer(UnsubscribeTokens tokens, URI unsubscribeEndpoint, String unsubscribeMailbox) {
+        this(tokens, unsubscribeEndpoint, unsubscribeMailbox, ProductPages.NONE);
+    }
+
+    /**
+     * @param productPages where the order's products live, for per-product review links ({@code {product_url}}
+     *     in the review link, {@code {product_links}} in the body)
+     */
+    public ReviewRequestComposer(UnsubscribeTokens tokens, URI unsubscribeEndpoint, String unsubscribeMailbox,
+            ProductPages productPages) {
+        this.productPages = Objects.requireNonNull(productPages, "productPages");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.unsubscribeEndpoint = Objects.requireNonNull(unsubscribeEndpoint, "unsubscribeEndpoint");
         if (!"https".equalsIgnoreCase(unsubscribeEndpoint.getScheme())
@@ -61,13 +87,18 @@ public final class ReviewRequestComposer {
         }
         EmailTemplate template = shop.settings().emailTemplate();
         String subjectTemplate = template != null && hasText(template.subject()) ? template.subject() : DEFAULT_SUBJECT;
-        String bodyTemplate = template != null && hasText(template.body()) ? template.body() : DEFAULT_BODY;
-        String shopName = shopName(shop.domain());
+        List<ProductLink> links = productLinks(shop.domain(), template, order.lineItems());
+        String bodyTemplate = template != null && hasText(template.body()) ? template.body()
+                : links.size() > 1 ? DEFAULT_BODY_PER_PRODUCT : DEFAULT_BODY;
+        String shopName = shop.displayName(); // Shopify's name when we know it
         Map<String, String> values = Map.of(
                 "customer_name", hasText(order.customer().name()) ? order.customer().name().trim() : "there",
                 "shop_name", shopName,
                 "products", products(order.lineItems()),
-                "review_url", reviewUrl(template, shop.domain()));
+                "review_url", links.isEmpty() ? reviewUrl(template, shop.domain()) : links.getFirst().url(),
+                "product_links", links.isEmpty() ? reviewUrl(template, shop.domain()) : ProductLink.text(links));
+        Map<String, String> html = Map.of("product_links", links.isEmpty()
+                ? link(reviewUrl(template, shop.domain())) : ProductLink.html(links));
 
         String token = tokens.issue(new UnsubscribeToken(order.key(), EmailDigest.of(order.customer().email())));
         URI unsubscribe = URI.create(unsubscribeEndpoint + (unsubscribeEndpoint.getRawQuery() == null ? "?" : "&")
@@ -76,19 +107,20 @@ public final class ReviewRequestComposer {
                 : URI.create("mailto:" + unsubscribeMailbox + "?subject=unsubscribe%20"
                         + URLEncoder.encode(token, StandardCharsets.UTF_8));
 
-        String subject = headerSafe(fill(subjectTemplate, values, false));
-        String text = fill(bodyTemplate, values, false)
+        String subject = headerSafe(fill(subjectTemplate, values, Map.of(), false));
+        String text = fill(bodyTemplate, values, Map.of(), false)
                 + "\n\n--\nNo more review requests from " + shopName + ": " + unsubscribe + "\n";
-        String html = html(bodyTemplate, values, shopName, unsubscribe);
-        return new ReviewRequestEmail(order.key(), order.customer().email().trim(), shopName, subject, text, html,
-                unsubscribe, mailto);
+        String htmlPart = html(bodyTemplate, values, html, shopName, unsubscribe);
+        return new ReviewRequestEmail(order.key(), order.customer().email().trim(), shopName, subject, text, htmlPart,
+                unsubscribe, mailto, shop.replyTo());
     }
 
-    private static String html(String bodyTemplate, Map<String, String> values, String shopName, URI unsubscribe) {
+    private static String html(String bodyTemplate, Map<String, String> values, Map<String, String> html,
+            String shopName, URI unsubscribe) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>"
                 + "<body style=\"font-family:sans-serif;line-height:1.5\">\n");
         for (String paragraph : bodyTemplate.strip().split("\\R\\s*\\R")) {
-            out.append("<p>").append(fill(paragraph.strip(), values, true).replaceAll("\\R", "<br>\n"))
+            out.append("<p>").append(fill(paragraph.strip(), values, html, true).replaceAll("\\R", "<br>\n"))
                     .append("</p>\n");
         }
         out.append("<p style=\"font-size:small;color:#666\"><a href=\"")
@@ -97,8 +129,12 @@ public final class ReviewRequestComposer {
         return out.toString();
     }
 
-    /** Replaces the placeholders; with {@code asHtml} the template's own text and every value are escaped. */
-    private static String fill(String template, Map<String, String> values, boolean asHtml) {
+    /**
+     * Replaces the placeholders; with {@code asHtml} the template's own text and every value are escaped,
+     * except the ready-made markup in {@code html} (built from escaped values).
+     */
+    private static String fill(String template, Map<String, String> values, Map<String, String> html,
+            boolean asHtml) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -109,9 +145,10 @@ public final class ReviewRequestComposer {
             String value = values.get(name);
             if (!asHtml) {
                 out.append(value);
+            } else if (html.containsKey(name)) {
+                out.append(html.get(name));
             } else if (name.equals("review_url")) {
-                String url = HtmlText.escape(value);
-                out.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
+                out.append(link(value));
             } else {
                 out.append(HtmlText.escape(value));
             }
@@ -119,6 +156,62 @@ public final class ReviewRequestComposer {
         }
         String tail = template.substring(last);
         return out.append(asHtml ? HtmlText.escape(tail) : tail).toString();
+    }
+
+    private static String link(String url) {
+        String escaped = HtmlText.escape(url);
+        return "<a href=\"" + escaped + "\">" + escaped + "</a>";
+    }
+
+    /**
+     * One review link per product whose page is known, in the order's order: the review link template with
+     * {@value #PRODUCT_URL} replaced by the product's page, or the page itself when the shop set no review
+     * link. A fixed review link (no {@value #PRODUCT_URL}) is the merchant's choice: no per-product links then.
+     */
+    private List<ProductLink> productLinks(String shop, EmailTemplate template, List<LineItem> items) {
+        String reviewTemplate = template != null && hasText(template.reviewUrl()) ? template.reviewUrl().trim() : null;
+        if (reviewTemplate != null && !reviewTemplate.contains(PRODUCT_URL)) {
+            return List.of();
+        }
+        List<String> ids = items.stream().map(LineItem::productId).filter(ReviewRequestComposer::hasText).distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ProductPage> pages;
+        try {
+            pages = productPages.find(shop, ids);
+        } catch (RuntimeException e) {
+            pages = Map.of(); // best effort: the email goes out with the shop's review link
+        }
+        java.util.ArrayList<ProductLink> links = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (LineItem item : items) {
+            ProductPage page = item.productId() == null ? null : pages.get(item.productId());
+            if (page == null || !seen.add(item.productId()) || !isHttp(page.url())) {
+                continue;
+            }
+            String url = reviewTemplate == null ? page.url().toString()
+                    : reviewTemplate.replace(PRODUCT_URL, page.url().toString());
+            if (isHttp(url)) {
+                links.add(new ProductLink(hasText(item.title()) ? item.title().trim() : page.handle(), url,
+                        isHttp(page.imageUrl()) ? page.imageUrl().toString() : null));
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    private static boolean isHttp(URI uri) {
+        return uri != null && uri.getHost() != null
+                && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+    }
+
+    private static boolean isHttp(String url) {
+        try {
+            return isHttp(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** "A", "A and B", "A, B and C", "A, B, C and 2 more"; "your order" when nothing is named. */

@@ -10,9 +10,15 @@ import java.util.Objects;
  * @param fromName the display name of the sender (the shop's name)
  * @param unsubscribeUrl the one-click (RFC 8058) HTTPS unsubscribe link, token included
  * @param unsubscribeMailto an optional {@code mailto:} alternative, or null
+ * @param replyTo the shop's contact address (from Shopify), where a customer's reply goes, or null
  */
 public record ReviewRequestEmail(OrderKey order, String to, String fromName, String subject, String text,
-        String html, URI unsubscribeUrl, URI unsubscribeMailto) {
+        String html, URI unsubscribeUrl, URI unsubscribeMailto, String replyTo) {
+
+    public ReviewRequestEmail(OrderKey order, String to, String fromName, String subject, String text,
+            String html, URI unsubscribeUrl, URI unsubscribeMailto) {
+        this(order, to, fromName, subject, text, html, unsubscribeUrl, unsubscribeMailto, null);
+    }
 
     public ReviewRequestEmail {
         Objects.requireNonNull(order, "order");

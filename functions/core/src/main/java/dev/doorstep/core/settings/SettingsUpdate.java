@@ -51,7 +51,7 @@ public final class SettingsUpdate {
         if (settings.aftershipEnabled() && newCredentials.isPresent()) {
             credentials.save(shop, newCredentials.get());
         }
-        Shop saved = current.map(s -> new Shop(settings, s.installed(), s.lastPolledAt()))
+        Shop saved = current.map(s -> new Shop(settings, s.installed(), s.lastPolledAt(), null, s.facts()))
                 .orElseGet(() -> Shop.installed(settings));
         shops.save(saved);
 

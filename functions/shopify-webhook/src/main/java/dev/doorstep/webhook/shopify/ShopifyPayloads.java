@@ -78,6 +78,20 @@ final class ShopifyPayloads {
         return new RefundFact(key, lines);
     }
 
+    /**
+     * The payload's own time of the news, signed with it: {@code updated_at}, else {@code cancelled_at},
+     * else {@code created_at} (orders, fulfillments, refunds carry some of them); null when none.
+     */
+    static Instant eventTime(JsonNode payload) {
+        for (String field : List.of("updated_at", "cancelled_at", "created_at")) {
+            Instant at = time(payload, field);
+            if (at != null) {
+                return at;
+            }
+        }
+        return null;
+    }
+
     /** The privacy topics' {@code shop_domain}, which must be the signed header's shop. */
     static void requireSameShop(String shop, JsonNode payload) {
         String domain = text(payload, "shop_domain");

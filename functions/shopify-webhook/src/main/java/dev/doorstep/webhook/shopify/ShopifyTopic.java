@@ -10,6 +10,7 @@ enum ShopifyTopic {
     ORDERS_CANCELLED("orders/cancelled", true),
     REFUNDS_CREATE("refunds/create", true),
     APP_UNINSTALLED("app/uninstalled", false),
+    SHOP_UPDATE("shop/update", false),
     CUSTOMERS_DATA_REQUEST("customers/data_request", false),
     CUSTOMERS_REDACT("customers/redact", false),
     SHOP_REDACT("shop/redact", false);
@@ -38,6 +39,11 @@ enum ShopifyTopic {
      */
     boolean needsReceipt() {
         return this != FULFILLMENTS_CREATE && this != ORDERS_FULFILLED;
+    }
+
+    /** The order topics, checked for staleness against the order's last applied event ({@code ShopifyEventTime}). */
+    boolean ordersByEventTime() {
+        return needsInstalledShop;
     }
 
     String topicName() {

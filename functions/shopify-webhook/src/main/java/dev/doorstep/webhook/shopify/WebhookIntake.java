@@ -6,7 +6,9 @@ import dev.doorstep.core.intake.FulfillmentIntake;
 import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.intake.OrderCancellation;
 import dev.doorstep.core.intake.ShopLifecycle;
+import dev.doorstep.core.shopify.ShopFactsUpdate;
 import dev.doorstep.core.intake.ShopifyEvent;
+import dev.doorstep.core.intake.ShopifyEventTime;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentialStore;
@@ -30,6 +32,8 @@ public final class WebhookIntake {
     private final OrderCancellation cancellations;
     private final ShopLifecycle lifecycle;
     private final CustomerPrivacy privacy;
+    private final ShopFactsUpdate facts;
+    private final Clock clock;
 
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
             AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock) {
@@ -46,6 +50,8 @@ public final class WebhookIntake {
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
         this.privacy = new CustomerPrivacy(orders, scheduler, clock);
+        this.facts = new ShopFactsUpdate(shops);
+        this.clock = clock;
     }
 
     /** Everything on the DynamoDB table; the scheduler is passed in (EventBridge Scheduler in AWS). */
@@ -63,8 +69,19 @@ public final class WebhookIntake {
 
     IntakeResult handle(ShopifyTopic topic, WebhookRequest request) {
         JsonNode payload = PayloadReader.parseObject(request.body());
-        ShopifyEvent event = new ShopifyEvent(request.webhookId(), request.eventId(), request.triggeredAt());
         String shop = request.shop();
+        ShopifyEventTime.Choice when = topic.ordersByEventTime()
+                ? ShopifyEventTime.choose(ShopifyPayloads.eventTime(payload), request.triggeredAt(), clock.instant())
+                : new ShopifyEventTime.Choice.Use(null);
+        if (when instanceof ShopifyEventTime.Choice.TooOld) {
+            return IntakeResult.ignored("stale replay: triggered longer ago than Shopify retries", null);
+        }
+        ShopifyEvent event = new ShopifyEvent(request.webhookId(), request.eventId(), switch (when) {
+            case ShopifyEventTime.Choice.Use use -> use.at();
+            case ShopifyEventTime.Choice.InTheFuture f -> throw new Rejected(400, "bad-header",
+                    "x-shopify-triggered-at is in the future and the payload carries no time of its own");
+            case ShopifyEventTime.Choice.TooOld o -> throw new IllegalStateException("answered above");
+        });
         return switch (topic) {
             case FULFILLMENTS_CREATE -> {
                 var fact = ShopifyPayloads.fulfillment(shop, payload);
@@ -92,6 +109,10 @@ public final class WebhookIntake {
             case APP_UNINSTALLED -> {
                 shops.forget(shop);
                 yield lifecycle.uninstalled(shop);
+            }
+            case SHOP_UPDATE -> {
+                shops.forget(shop); // the next order webhook reads the new zone and country
+                yield facts.factsChanged(shop, ShopUpdatePayload.facts(payload, request.triggeredAt(), clock.instant()));
             }
             case CUSTOMERS_DATA_REQUEST -> {
                 ShopifyPayloads.requireSameShop(shop, payload);

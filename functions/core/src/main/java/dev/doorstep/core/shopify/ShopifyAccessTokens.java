@@ -1,0 +1,16 @@
+package dev.doorstep.core.shopify;
+
+import java.util.Optional;
+
+/**
+ * Shops' offline Admin API access tokens. Implementations keep them encrypted at rest; the clear token
+ * passes only through this port and the Shopify adapter, and never into a log.
+ */
+public interface ShopifyAccessTokens {
+
+    void save(String shop, String accessToken);
+
+    Optional<String> find(String shop);
+
+    void delete(String shop);
+}

@@ -1,0 +1,93 @@
+package dev.doorstep.shopifyapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.shopify.ShopInstallation;
+import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.lambda.Json;
+import dev.doorstep.shopify.KmsShopifyAccessTokens;
+import dev.doorstep.shopify.SessionTokenVerifier;
+import dev.doorstep.shopify.ShopifyAdminClient;
+import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.store.DynamoDbShopStore;
+import java.io.IOException;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The real collaborators, from the environment template.yaml sets: {@code TABLE_NAME},
+ * {@code AFTERSHIP_KEYS_KMS_KEY_ID} (the same key encrypts access tokens), {@code SHOPIFY_API_KEY},
+ * {@code SHOPIFY_SECRET_ID} (the stack's secret {@code {"current": ...}}; {@code SHOPIFY_API_SECRET} for
+ * local runs), {@code SHOPIFY_ADMIN_BASE_URL} and {@code SHOPIFY_API_VERSION}.
+ */
+final class ShopifyAppWiring {
+
+    private static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
+    private static volatile ShopifyConfig config;
+    private static volatile SessionTokenVerifier verifier;
+    private static volatile ShopInstallation installation;
+
+    private ShopifyAppWiring() {
+    }
+
+    /** Built on first use and kept; a failure (secret not filled in) is retried on the next request. */
+    static SessionTokenVerifier verifier() {
+        SessionTokenVerifier v = verifier;
+        if (v == null) {
+            ShopifyConfig c = config();
+            v = new SessionTokenVerifier(c.clientId(), c.clientSecret(), Clock.systemUTC(),
+                    SessionTokenVerifier.DEFAULT_LEEWAY);
+            verifier = v;
+        }
+        return v;
+    }
+
+    static ShopInstallation installation() {
+        ShopInstallation i = installation;
+        if (i == null) {
+            String table = AwsClients.requiredEnv("TABLE_NAME");
+            KmsApiKeyCipher cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
+                    AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
+            i = new ShopInstallation(new DynamoDbShopStore(DYNAMO, table),
+                    new ShopifyAdminClient(config(), Clock.systemUTC()), new KmsShopifyAccessTokens(DYNAMO, table, cipher));
+            installation = i;
+        }
+        return i;
+    }
+
+    private static ShopifyConfig config() {
+        ShopifyConfig c = config;
+        if (c == null) {
+            c = ShopifyConfig.fromEnvironment(System.getenv(), clientSecret());
+            config = c;
+        }
+        return c;
+    }
+
+    /** Session tokens are signed with the current secret only: the previous one is for webhooks in rotation. */
+    private static String clientSecret() {
+        String secretId = System.getenv("SHOPIFY_SECRET_ID");
+        if (secretId == null || secretId.isBlank()) {
+            return AwsClients.requiredEnv("SHOPIFY_API_SECRET");
+        }
+        String text;
+        try (SecretsManagerClient secrets = AwsClients.build(SecretsManagerClient.builder())) {
+            text = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new IllegalStateException("secret " + secretId + " cannot be read: " + e.getClass().getSimpleName());
+        }
+        try {
+            JsonNode json = Json.MAPPER.readTree(text);
+            String current = json.path("current").asText("");
+            if (current.isBlank()) {
+                throw new IOException("no current secret");
+            }
+            return current;
+        } catch (IOException e) {
+            // Never echo the secret's text.
+            throw new IllegalStateException("secret " + secretId + " is not {\"current\": ..., \"previous\": ...}");
+        }
+    }
+}
