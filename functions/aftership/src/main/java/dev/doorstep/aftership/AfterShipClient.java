@@ -56,6 +56,11 @@ public final class AfterShipClient {
         return call(key, Endpoint.GET_TRACKING, "GET", "/trackings/" + encode(trackingId), Map.of(), null);
     }
 
+    /** DELETE /trackings/{id}: the tracking and what it holds (the customer's name, email, phone) go. */
+    public AfterShipResponse deleteTracking(ApiKey key, String trackingId) {
+        return call(key, Endpoint.DELETE_TRACKING, "DELETE", "/trackings/" + encode(trackingId), Map.of(), null);
+    }
+
     /** The tracking of one courier and number: GET /trackings/{slug}/{number} up to 2024-07, a filtered list after. */
     public AfterShipResponse findTracking(ApiKey key, String slug, String trackingNumber) {
         if (config.version().slugNumberLookup()) {

@@ -5,6 +5,7 @@ enum Endpoint {
     CREATE_TRACKING(20),
     LIST_TRACKINGS(6),
     GET_TRACKING(5),
+    DELETE_TRACKING(5),
     DETECT_COURIER(3),
     LIST_COURIERS(5);
 

@@ -92,6 +92,7 @@ public final class DeliveryPollerFunction implements RequestStreamHandler {
         summary.put("schedulesEnsured", swept.schedulesEnsured());
         summary.put("sendsRearmed", swept.sendsRearmed());
         summary.put("problems", swept.problems().size());
+        summary.put("wakeUpsSet", swept.wakeUpsSet());
         summary.put("outOfTime", swept.outOfTime());
         if (swept.problems().isEmpty()) {
             LOG.info("due work swept", summary);

@@ -12,16 +12,20 @@ import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.TrackingIndex;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.core.tracking.TrackingService;
 import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbTrackingIndex;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -30,7 +34,18 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The real collaborators, built once per container from the function's environment (template.yaml):
  * the table, AfterShip with the shops' KMS-encrypted keys, and the review-request scheduler.
  */
-public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
+public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler,
+        OrderWakeUps wakeUps, TrackingIndex trackingIndex) {
+
+    /** Without wake-ups or tracking index: due work waits for the sweep, trackings map by their order_id only. */
+    public PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler) {
+        this(shops, orders, aftership, scheduler, OrderWakeUps.NONE, TrackingIndex.NONE);
+    }
+
+    public PollerWiring(ShopStore shops, OrderStore orders, TrackingService aftership, ReviewRequestScheduler scheduler,
+            OrderWakeUps wakeUps) {
+        this(shops, orders, aftership, scheduler, wakeUps, TrackingIndex.NONE);
+    }
 
     static PollerWiring fromEnvironment() {
         DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
@@ -41,19 +56,21 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
         var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.fromEnvironment(System.getenv())),
                 keys, CarrierSlugs.standard());
         return new PollerWiring(new DynamoDbShopStore(dynamo, table), new DynamoDbOrderStore(dynamo, table), aftership,
-                EventBridgeReviewScheduler.fromEnvironment());
+                EventBridgeReviewScheduler.fromEnvironment(), EventBridgeOrderWakeUps.fromEnvironment(),
+                new DynamoDbTrackingIndex(dynamo, table));
     }
 
     public ShopPoll shopPoll() {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
-        return new ShopPoll(shops, orders, aftership, new DeliveryUpdates(orders, shops, policy, planner));
+        return new ShopPoll(shops, orders, aftership, new DeliveryUpdates(orders, shops, policy, planner), trackingIndex);
     }
 
     public DueWorkSweep sweep() {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
-        return new DueWorkSweep(orders, shops, new TrackingCreation(orders, shops, aftership, planner, policy),
-                new FallbackDeadlines(orders, shops, planner), planner, scheduler);
+        return new DueWorkSweep(orders, shops, new TrackingCreation(orders, shops, aftership, planner, policy, wakeUps,
+                trackingIndex),
+                new FallbackDeadlines(orders, shops, planner), planner, scheduler, wakeUps);
     }
 }

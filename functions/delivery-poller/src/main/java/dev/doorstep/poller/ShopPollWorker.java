@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
 import dev.doorstep.core.polling.ShopPollOutcome;
+import dev.doorstep.core.polling.SweepOutcome;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
@@ -14,9 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop. A poll that did not
+ * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop, and handles the orders'
+ * wake-ups (EventBridgeOrderWakeUps sends them to the same queue at a tracking retry's or a fallback
+ * deadline's time). A poll that did not
  * finish and may succeed later (AfterShip busy, a write that raced) is reported as a batch item
  * failure: SQS delivers it again after the visibility timeout, and after three receives it rests in
  * the dead-letter queue. The shop's checkpoint has not moved, so nothing is lost either way.
@@ -27,16 +32,28 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
     private static final Metrics METRICS = Metrics.forFunction("ShopPollWorker");
 
     private final ShopPoll poll;
+    private final DueWorkSweep dueWork;
     private final Clock clock;
 
     /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public ShopPollWorker() {
-        this(PollerWiring.fromEnvironment().shopPoll(), Clock.systemUTC());
+        this(PollerWiring.fromEnvironment(), Clock.systemUTC());
         SnapStartPriming.register("ShopPollWorkerFunction", () -> ShopPollWorkerPriming.prime(poll, clock));
     }
 
+    private ShopPollWorker(PollerWiring wiring, Clock clock) {
+        this(wiring.shopPoll(), wiring.sweep(), clock);
+    }
+
+    /** Shop polls only; a wake-up message is kept for the dead-letter queue. */
     public ShopPollWorker(ShopPoll poll, Clock clock) {
+        this(poll, null, clock);
+    }
+
+    /** @param dueWork handles the orders' wake-ups (tracking retries, fallback deadlines) */
+    public ShopPollWorker(ShopPoll poll, DueWorkSweep dueWork, Clock clock) {
         this.poll = poll;
+        this.dueWork = dueWork;
         this.clock = clock;
     }
 
@@ -54,6 +71,10 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
 
     /** @return false when the message should come back */
     private boolean pollOne(SQSEvent.SQSMessage message) {
+        Optional<WakeUpMessage> wakeUp = WakeUpMessage.parse(message.getBody());
+        if (wakeUp.isPresent()) {
+            return wakeUp(wakeUp.get());
+        }
         ShopPollMessage request;
         try {
             request = ShopPollMessage.parse(message.getBody());
@@ -69,6 +90,32 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
         } catch (RuntimeException e) {
             LOG.error("shop poll failed", Map.of("shop", request.shop()), e);
             METRICS.count("ShopsPolled", Map.of("Outcome", "Failed"));
+            return false;
+        }
+    }
+
+    /** An order's wake-up (its schedule fired): what the sweep would do for it, now. */
+    private boolean wakeUp(WakeUpMessage message) {
+        Map<String, Object> ids = Map.of("shop", message.order().shop(), "orderId", message.order().orderId());
+        if (dueWork == null) {
+            LOG.warn("order wake-up received by a worker without due work", ids);
+            return false;
+        }
+        try {
+            SweepOutcome done = dueWork.wakeUp(message.order(), clock.instant());
+            Map<String, Object> fields = new LinkedHashMap<>(ids);
+            fields.put("at", message.at() == null ? null : message.at().toString());
+            fields.put("trackingCreated", done.trackingCreated());
+            fields.put("trackingGivenUp", done.trackingGivenUp());
+            fields.put("trackingParked", done.trackingParked());
+            fields.put("fallbacksUsed", done.fallbacksUsed());
+            fields.put("wakeUpsSet", done.wakeUpsSet());
+            LOG.info("order woken up", fields);
+            METRICS.count("OrderWakeUps", Map.of("Outcome", done.problems().isEmpty() ? "Done" : "Failed"));
+            return done.problems().isEmpty();
+        } catch (RuntimeException e) {
+            LOG.error("order wake-up failed", ids, e);
+            METRICS.count("OrderWakeUps", Map.of("Outcome", "Failed"));
             return false;
         }
     }

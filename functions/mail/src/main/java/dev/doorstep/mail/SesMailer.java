@@ -1,6 +1,7 @@
 package dev.doorstep.mail;
 
 import dev.doorstep.core.sending.MailOutcomeUnknownException;
+import dev.doorstep.core.sending.MailSetupFailure;
 import dev.doorstep.core.sending.Mailer;
 import dev.doorstep.core.sending.PermanentMailFailure;
 import dev.doorstep.core.sending.ReviewRequestEmail;
@@ -30,8 +31,9 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 /**
  * Sends review requests through SES v2 as raw MIME ({@link MimeMessage}), through the configuration
  * set whose event destination reports sends, bounces and complaints, tagged with the shop and order.
- * SES errors become the three outcomes the sender acts on: transient (certainly not sent, try later),
- * permanent (never will be), unknown (may have been sent).
+ * SES errors become the four outcomes the sender acts on: transient (certainly not sent, try later),
+ * set-up (certainly not sent, hold until our set-up is fixed), permanent (never will be for this
+ * customer), unknown (may have been sent).
  */
 public final class SesMailer implements Mailer {
 
@@ -79,15 +81,18 @@ public final class SesMailer implements Mailer {
         }
         try {
             return ses.sendEmail(request.build()).messageId();
-        } catch (TooManyRequestsException | LimitExceededException | SendingPausedException
-                | AccountSuspendedException e) {
+        } catch (TooManyRequestsException | LimitExceededException e) {
             throw new TransientMailFailure("the mail service refused for now: " + code(e), e);
-        } catch (MailFromDomainNotVerifiedException | NotFoundException e) {
-            // Our own set-up (sender domain, configuration set): fixable, so not the customer's failure.
-            throw new TransientMailFailure("the mail set-up needs attention: " + code(e), e);
+        } catch (MailFromDomainNotVerifiedException | NotFoundException | SendingPausedException
+                | AccountSuspendedException e) {
+            // Our own set-up (sender domain, configuration set, account): every order would fail alike.
+            throw new MailSetupFailure("the mail set-up needs attention: " + code(e), e);
         } catch (MessageRejectedException | BadRequestException e) {
-            throw new PermanentMailFailure("the mail service rejected the message: " + withoutAddresses(
-                    e.awsErrorDetails().errorMessage()), e);
+            String reason = withoutAddresses(e.awsErrorDetails().errorMessage());
+            if (isSetupRejection(reason)) {
+                throw new MailSetupFailure("the mail set-up needs attention: " + reason, e);
+            }
+            throw new PermanentMailFailure("the mail service rejected the message: " + reason, e);
         } catch (SesV2Exception e) {
             if (e.statusCode() == 429 || code(e).startsWith("Throttl")) {
                 throw new TransientMailFailure("the mail service is throttling: " + code(e), e);
@@ -95,12 +100,26 @@ public final class SesMailer implements Mailer {
             if (e.statusCode() >= 500) {
                 throw new MailOutcomeUnknownException("the mail service failed: " + code(e), e);
             }
+            if (e.statusCode() == 401 || e.statusCode() == 403 || code(e).startsWith("AccessDenied")) {
+                // Access denied, unknown or expired credentials: our IAM set-up, not the customer.
+                throw new MailSetupFailure("the mail set-up needs attention: " + code(e), e);
+            }
             throw new PermanentMailFailure("the mail service refused the message: " + code(e), e);
         } catch (SdkClientException e) {
             // A timeout or a broken connection: SES may have accepted the message before we lost it.
             throw new MailOutcomeUnknownException("no answer from the mail service: " + e.getClass().getSimpleName(),
                     e);
         }
+    }
+
+    /**
+     * SES's "Email address is not verified" (a sender identity missing, or, in the SES sandbox, any
+     * recipient not verified) and "Did not have authority to send from" (sending authorization) are
+     * set-up matters, fixed by verifying, authorizing or leaving the sandbox.
+     */
+    static boolean isSetupRejection(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("not verified") || m.contains("did not have authority");
     }
 
     /**

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.sending.MailSetupFailure;
 import dev.doorstep.core.sending.PermanentMailFailure;
+import dev.doorstep.core.sending.TransientMailFailure;
 import dev.doorstep.core.sending.ReviewRequestEmail;
 import dev.doorstep.emulator.AwsEmulator;
 import dev.doorstep.emulator.SentEmail;
@@ -87,13 +89,37 @@ class SesMailerTest {
     }
 
     @Test
-    @DisplayName("SES rejecting the message (unverified sender) is a permanent failure without the address")
-    void rejectedIsPermanent() {
+    @DisplayName("an unverified sender identity is a set-up failure (hold, not fail), without the address")
+    void unverifiedSenderIsASetupFailure() {
         SesMailer unverified = new SesMailer(ses, "nobody@unverified.example", null, Clock.systemUTC());
         assertThatThrownBy(() -> unverified.send(email("ana@example.com", "Hi", "acme", null)))
-                .isInstanceOf(PermanentMailFailure.class)
-                .hasMessageStartingWith("the mail service rejected the message")
+                .isInstanceOf(MailSetupFailure.class)
+                .hasMessageStartingWith("the mail set-up needs attention")
                 .hasMessageNotContaining("nobody@unverified.example");
+    }
+
+    @Test
+    @DisplayName("AccessDenied and the SES sandbox's unverified recipient hold the order; other rejections fail it")
+    void setupErrorsAreNotTheCustomersFailure() throws Exception {
+        try (StubSes stub = StubSes.start()) {
+            SesMailer mailer = new SesMailer(stub.client(), FROM, null, Clock.systemUTC());
+            ReviewRequestEmail mail = email("ana@example.com", "Hi", "acme", null);
+
+            stub.answer(403, "AccessDeniedException", "User is not authorized to perform ses:SendEmail");
+            assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(MailSetupFailure.class)
+                    .hasMessageContaining("AccessDenied");
+            stub.answer(400, "MessageRejected", "Email address is not verified. The following identities failed"
+                    + " the check in region US-EAST-1: ana@example.com");
+            assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(MailSetupFailure.class)
+                    .hasMessageNotContaining("ana@example.com");
+            stub.answer(400, "SendingPausedException", "Sending is paused for this account");
+            assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(MailSetupFailure.class);
+            stub.answer(400, "MessageRejected", "Illegal address");
+            assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(PermanentMailFailure.class)
+                    .hasMessageStartingWith("the mail service rejected the message");
+            stub.answer(429, "TooManyRequestsException", "Maximum sending rate exceeded");
+            assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(TransientMailFailure.class);
+        }
     }
 
     @Test

@@ -65,4 +65,10 @@ public final class DynamoDbSuppressionList implements SuppressionList {
         return Optional.of(new Suppression(shop, email, SuppressionReason.valueOf(item.get(REASON).s()),
                 Instant.parse(item.get(SUPPRESSED_AT).s())));
     }
+
+    @Override
+    public void forget(String shop, EmailDigest email) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of(DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
+                DoorstepTable.SK, AttributeValue.fromS(suppressedSk(email)))));
+    }
 }

@@ -24,6 +24,8 @@ public final class ReviewSenderFunction implements RequestHandler<Map<String, Ob
 
     private static final JsonLog LOG = JsonLog.of(ReviewSenderFunction.class);
     private static final Metrics METRICS = Metrics.forFunction("ReviewSender");
+    /** Sends held because of our mail set-up (template.yaml's MailSetupAlarm). */
+    static final String MAIL_SETUP_ERRORS = "MailSetupErrors";
 
     private final ReviewRequestSending sending;
     private final Clock clock;
@@ -47,10 +49,20 @@ public final class ReviewSenderFunction implements RequestHandler<Map<String, Ob
         Map<String, Object> ids = Map.of("shop", send.order().shop(), "orderId", send.order().orderId());
         try {
             SendOutcome outcome = sending.send(send.order(), clock.instant());
-            LOG.info("review request " + outcome.result().name().toLowerCase(java.util.Locale.ROOT),
-                    with(ids, "reason", outcome.reason(), "messageId", outcome.messageId()));
+            String message = "review request " + outcome.result().name().toLowerCase(java.util.Locale.ROOT);
+            Map<String, Object> fields = with(ids, "reason", outcome.reason(), "messageId", outcome.messageId());
+            switch (outcome.result()) {
+                case HELD -> {
+                    // Every order fails alike until the set-up is fixed: MailSetupAlarm watches this count.
+                    LOG.error(message + ": the mail set-up needs attention", fields, null);
+                    METRICS.count(MAIL_SETUP_ERRORS);
+                }
+                case SENT_UNRECORDED -> LOG.warn(message, fields);
+                default -> LOG.info(message, fields);
+            }
             METRICS.count("ReviewRequests", Map.of("Outcome", outcome.result().name()));
-            if (outcome.result() == SendOutcome.Result.SENT && outcome.deliveredAt() != null) {
+            if ((outcome.result() == SendOutcome.Result.SENT || outcome.result() == SendOutcome.Result.SENT_UNRECORDED)
+                    && outcome.deliveredAt() != null) {
                 METRICS.emit("DeliveryToSendLagHours",
                         Duration.between(outcome.deliveredAt(), clock.instant()).toMinutes() / 60.0, "None", Map.of());
             }

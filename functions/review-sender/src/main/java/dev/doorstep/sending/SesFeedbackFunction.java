@@ -3,7 +3,7 @@ package dev.doorstep.sending;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.doorstep.core.sending.EmailDigest;
+import dev.doorstep.core.sending.EmailDigester;
 import dev.doorstep.core.sending.SendConfirmation;
 import dev.doorstep.core.sending.SendOutcome;
 import dev.doorstep.core.sending.Suppression;
@@ -28,17 +28,23 @@ public final class SesFeedbackFunction implements RequestHandler<SNSEvent, Void>
     private static final Metrics METRICS = Metrics.forFunction("SesFeedback");
 
     private final SuppressionList suppressions;
+    private final EmailDigester digester;
     private final SendConfirmation confirmation;
     private final Clock clock;
 
     /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public SesFeedbackFunction() {
-        this(SendingWiring.suppressions(), new SendConfirmation(SendingWiring.orders()), Clock.systemUTC());
-        SnapStartPriming.register("SesFeedbackFunction", () -> SesFeedbackPriming.prime(confirmation, suppressions));
+        this(SendingWiring.suppressions(), SendingWiring.tokens().digester(),
+                new SendConfirmation(SendingWiring.orders()), Clock.systemUTC());
+        SnapStartPriming.register("SesFeedbackFunction", () -> SesFeedbackPriming.prime(confirmation, suppressions,
+                digester));
     }
 
-    public SesFeedbackFunction(SuppressionList suppressions, SendConfirmation confirmation, Clock clock) {
+    /** @param digester names bounced and complaining customers as the unsubscribe links do (keyed) */
+    public SesFeedbackFunction(SuppressionList suppressions, EmailDigester digester, SendConfirmation confirmation,
+            Clock clock) {
         this.suppressions = suppressions;
+        this.digester = digester;
         this.confirmation = confirmation;
         this.clock = clock;
     }
@@ -87,7 +93,7 @@ public final class SesFeedbackFunction implements RequestHandler<SNSEvent, Void>
 
     private void suppress(SesFeedback feedback, SuppressionReason reason, Instant at) {
         for (String address : feedback.recipients()) {
-            suppressions.suppress(new Suppression(feedback.order().shop(), EmailDigest.of(address), reason, at));
+            suppressions.suppress(new Suppression(feedback.order().shop(), digester.of(address), reason, at));
         }
     }
 }

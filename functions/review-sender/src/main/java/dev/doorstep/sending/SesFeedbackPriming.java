@@ -1,6 +1,6 @@
 package dev.doorstep.sending;
 
-import dev.doorstep.core.sending.EmailDigest;
+import dev.doorstep.core.sending.EmailDigester;
 import dev.doorstep.core.sending.SendConfirmation;
 import dev.doorstep.core.sending.SendOutcome;
 import dev.doorstep.core.sending.SuppressionList;
@@ -35,11 +35,11 @@ final class SesFeedbackPriming {
     private SesFeedbackPriming() {
     }
 
-    static SendOutcome prime(SendConfirmation confirmation, SuppressionList suppressions) {
+    static SendOutcome prime(SendConfirmation confirmation, SuppressionList suppressions, EmailDigester digester) {
         SesFeedback send = SesFeedback.parse(SEND);
         SendOutcome outcome = confirmation.confirm(send.order(), send.messageId(), send.at());
         SesFeedback bounce = SesFeedback.parse(BOUNCE);
-        bounce.recipients().forEach(address -> suppressions.find(bounce.order().shop(), EmailDigest.of(address)));
+        bounce.recipients().forEach(address -> suppressions.find(bounce.order().shop(), digester.of(address)));
         return outcome;
     }
 }

@@ -13,19 +13,16 @@ import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * {@code GET /unsubscribe?token=} shows a confirmation page with a one-click button;
  * {@code POST /unsubscribe?token=} with the RFC 8058 body {@code List-Unsubscribe=One-Click} (what mail
- * clients send for the List-Unsubscribe-Post header, and what the button sends) records the
- * suppression. A bad token gets a 400 and stores nothing.
+ * clients send for the List-Unsubscribe-Post header, urlencoded or multipart/form-data, and what the
+ * button sends) records the suppression. A bad token gets a 400 and stores nothing.
  */
 public final class UnsubscribeFunction extends HttpApiFunction {
 
@@ -53,7 +50,7 @@ public final class UnsubscribeFunction extends HttpApiFunction {
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? ""
                 : event.getRequestContext().getHttp().getMethod();
-        Map<String, String> form = "POST".equalsIgnoreCase(method) ? form(event) : Map.of();
+        Map<String, String> form = "POST".equalsIgnoreCase(method) ? OneClickForm.fields(event) : Map.of();
         String token = query(event).getOrDefault("token", form.get("token"));
         UnsubscribeToken verified;
         try {
@@ -81,34 +78,6 @@ public final class UnsubscribeFunction extends HttpApiFunction {
 
     private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
         return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
-    }
-
-    /** The urlencoded form body; API Gateway may hand it over base64-encoded. */
-    private static Map<String, String> form(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        if (event.getIsBase64Encoded()) {
-            try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return Map.of();
-            }
-        }
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                try {
-                    fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip());
-                } catch (IllegalArgumentException malformed) {
-                    // a broken pair is ignored; what is missing is reported by the caller
-                }
-            }
-        }
-        return fields;
     }
 
     private static APIGatewayV2HTTPResponse html(int status, String page) {

@@ -22,7 +22,8 @@ import java.util.Map;
 final class UnsubscribePriming {
 
     static final OrderKey ORDER = new OrderKey("doorstep-snapstart-priming.invalid", "PRIMING");
-    static final EmailDigest EMAIL = EmailDigest.of("priming@doorstep-snapstart-priming.invalid");
+    // Any well-formed digest does for priming (it is never stored); no key is at hand here.
+    static final EmailDigest EMAIL = EmailDigest.unkeyedSha256("priming@doorstep-snapstart-priming.invalid");
 
     private UnsubscribePriming() {
     }

@@ -33,10 +33,10 @@ class DynamoDbSuppressionListTest {
     @Test
     @DisplayName("a suppression is stored under the shop by digest only, per docs/table.md, and found again")
     void storedAsTheTableSays() {
-        EmailDigest ana = EmailDigest.of("Ana@Example.com");
+        EmailDigest ana = Fixtures.TOKENS.digester().of("Ana@Example.com");
         list.suppress(new Suppression(Fixtures.SHOP, ana, SuppressionReason.UNSUBSCRIBED, T));
 
-        assertThat(list.find(Fixtures.SHOP, EmailDigest.of("ana@example.com"))).hasValueSatisfying(s -> {
+        assertThat(list.find(Fixtures.SHOP, Fixtures.TOKENS.digester().of("ana@example.com"))).hasValueSatisfying(s -> {
             assertThat(s.reason()).isEqualTo(SuppressionReason.UNSUBSCRIBED);
             assertThat(s.since()).isEqualTo(T);
         });
@@ -50,12 +50,24 @@ class DynamoDbSuppressionListTest {
     @Test
     @DisplayName("the first reason stands, and another shop's customer with the same address is not suppressed")
     void firstReasonStandsPerShop() {
-        EmailDigest ana = EmailDigest.of("ana@example.com");
+        EmailDigest ana = Fixtures.TOKENS.digester().of("ana@example.com");
         list.suppress(new Suppression(Fixtures.SHOP, ana, SuppressionReason.UNSUBSCRIBED, T));
         list.suppress(new Suppression(Fixtures.SHOP, ana, SuppressionReason.BOUNCE, T.plusSeconds(60)));
 
         assertThat(list.find(Fixtures.SHOP, ana).orElseThrow().reason()).isEqualTo(SuppressionReason.UNSUBSCRIBED);
         assertThat(list.find("other.myshopify.com", ana)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a record is forgotten (the unkeyed one, once re-keyed); forgetting nothing is harmless")
+    void forget() {
+        EmailDigest unkeyed = EmailDigest.unkeyedSha256("ana@example.com");
+        list.suppress(new Suppression(Fixtures.SHOP, unkeyed, SuppressionReason.UNSUBSCRIBED, T));
+
+        list.forget(Fixtures.SHOP, unkeyed);
+        list.forget(Fixtures.SHOP, unkeyed);
+
+        assertThat(list.find(Fixtures.SHOP, unkeyed)).isEmpty();
     }
 
     @Test

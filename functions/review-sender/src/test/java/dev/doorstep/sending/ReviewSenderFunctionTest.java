@@ -67,6 +67,7 @@ class ReviewSenderFunctionTest {
             URI.create("https://api.doorstep.example/unsubscribe"), null);
     private final SesMailer ses;
     private final DynamoDbShopStore shops;
+    private final SesV2Client sesClient;
     private final String group = "reviews-" + UUID.randomUUID();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
@@ -74,6 +75,7 @@ class ReviewSenderFunctionTest {
             AwsEmulator emulator) {
         this.emulator = emulator;
         this.schedulerClient = schedulerClient;
+        this.sesClient = sesClient;
         String table = "doorstep-" + UUID.randomUUID();
         DoorstepTable.create(dynamo, table);
         orders = new DynamoDbOrderStore(dynamo, table);
@@ -116,6 +118,38 @@ class ReviewSenderFunctionTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    @DisplayName("SES refusing our set-up (sender not verified) holds the order, counts the alarm's metric, and"
+            + " the order goes out once the set-up is fixed")
+    void setupErrorHoldsAndAlarmsThenSendsOnceFixed() {
+        String to = customer();
+        Order order = Fixtures.scheduled("1002", to);
+        orders.insert(order);
+        Map<String, Object> payload = scheduleAndReadPayload(order);
+        ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+        dev.doorstep.lambda.Metrics.redirect(new PrintStream(metrics, true, StandardCharsets.UTF_8));
+        Map<String, Object> held;
+        try {
+            SesMailer unverified = new SesMailer(sesClient, "reviews@not-verified.example", null,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            held = function(unverified).handleRequest(payload, null);
+        } finally {
+            dev.doorstep.lambda.Metrics.redirect(System.out);
+        }
+
+        assertThat(held).containsEntry("status", "HELD");
+        Order stored = orders.find(order.key()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.SCHEDULED);
+        assertThat(stored.statusReason()).startsWith("held until the mail set-up is fixed");
+        assertThat(metrics.toString(StandardCharsets.UTF_8)).contains("\"MailSetupErrors\":1")
+                .contains("\"Function\":\"ReviewSender\"");
+        assertThat(emulator.sentEmails().to(to)).isEmpty();
+
+        assertThat(function(ses).handleRequest(payload, null)).containsEntry("status", "SENT");
+        assertThat(emulator.sentEmails().to(to)).hasSize(1);
+        assertThat(orders.find(order.key()).orElseThrow().status()).isEqualTo(OrderStatus.SENT);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
-import dev.doorstep.core.sending.EmailDigest;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
 import dev.doorstep.core.sending.SendOutcome;
@@ -80,7 +79,7 @@ class ReviewSenderPrimingTest {
     void primingLeavesARequestThatIsReallyDueAlone() {
         shops.save(Shop.installed(ShopSettings.defaults(Fixtures.SHOP)));
         orders.insert(Fixtures.scheduled("1001", "ana@example.com"));
-        suppressions.suppress(new Suppression(Fixtures.SHOP, EmailDigest.of("bo@example.com"),
+        suppressions.suppress(new Suppression(Fixtures.SHOP, Fixtures.TOKENS.digester().of("bo@example.com"),
                 SuppressionReason.BOUNCE, NOW));
         List<Map<String, AttributeValue>> items = items(dynamo, table);
         int sent = emulator.sentEmails().all().size();

@@ -29,17 +29,20 @@ class SesFeedbackFunctionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T08:31:05Z");
     private static final OrderKey ORDER = new OrderKey(Fixtures.SHOP, "5551234");
+    private static final EmailDigest ANA = Fixtures.TOKENS.digester().of("ana@example.com");
 
     private final DynamoDbSuppressionList suppressions;
     private final DynamoDbOrderStore orders;
     private final SesFeedbackFunction function;
+    private final DynamoDbClient dynamo;
+    private final String table = "doorstep-" + UUID.randomUUID();
 
     SesFeedbackFunctionTest(DynamoDbClient dynamo) {
-        String table = "doorstep-" + UUID.randomUUID();
+        this.dynamo = dynamo;
         DoorstepTable.create(dynamo, table);
         suppressions = new DynamoDbSuppressionList(dynamo, table);
         orders = new DynamoDbOrderStore(dynamo, table);
-        function = new SesFeedbackFunction(suppressions, new SendConfirmation(orders),
+        function = new SesFeedbackFunction(suppressions, Fixtures.TOKENS.digester(), new SendConfirmation(orders),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -52,25 +55,29 @@ class SesFeedbackFunctionTest {
     void hardBounce() {
         handle("ses-bounce.json", Map.of("ana@example.com", "Ana@Example.com"));
 
-        assertThat(suppressions.find(Fixtures.SHOP, EmailDigest.of("ana@example.com")))
+        assertThat(suppressions.find(Fixtures.SHOP, ANA))
                 .hasValueSatisfying(s -> {
                     assertThat(s.reason()).isEqualTo(SuppressionReason.BOUNCE);
                     assertThat(s.since()).isEqualTo(Instant.parse("2026-03-15T08:31:02Z"));
                 });
+        // Stored under the keyed digest: nothing in the table confirms a guessed address by its SHA-256.
+        String unkeyed = EmailDigest.unkeyedSha256("ana@example.com").hex();
+        assertThat(dynamo.scan(b -> b.tableName(table)).items()).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.toString()).doesNotContain(unkeyed));
     }
 
     @Test
     @DisplayName("a soft bounce (mailbox full) suppresses nobody")
     void softBounce() {
         handle("ses-soft-bounce.json", Map.of());
-        assertThat(suppressions.find(Fixtures.SHOP, EmailDigest.of("ana@example.com"))).isEmpty();
+        assertThat(suppressions.find(Fixtures.SHOP, ANA)).isEmpty();
     }
 
     @Test
     @DisplayName("a complaint (identity notification shape) suppresses the address")
     void complaint() {
         handle("ses-complaint.json", Map.of());
-        assertThat(suppressions.find(Fixtures.SHOP, EmailDigest.of("ana@example.com")).orElseThrow().reason())
+        assertThat(suppressions.find(Fixtures.SHOP, ANA).orElseThrow().reason())
                 .isEqualTo(SuppressionReason.COMPLAINT);
     }
 
@@ -95,7 +102,7 @@ class SesFeedbackFunctionTest {
     @DisplayName("mail without Doorstep tags is not ours: skipped; a message that is not SES at all fails loudly")
     void foreignAndMalformed() {
         handle("ses-bounce.json", Map.of("\\\"doorstep-shop\\\"", "\\\"other-tag\\\""));
-        assertThat(suppressions.find(Fixtures.SHOP, EmailDigest.of("ana@example.com"))).isEmpty();
+        assertThat(suppressions.find(Fixtures.SHOP, ANA)).isEmpty();
 
         SNSEvent notSes = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
                 .withSns(new SNSEvent.SNS().withMessage("{\"hello\":\"world\"}"))));

@@ -47,7 +47,7 @@ class SesFeedbackPrimingTest {
 
     @Test
     void primingOnAnEmptyTableFindsNoOrderAndWritesNothing() {
-        SendOutcome outcome = silently(() -> SesFeedbackPriming.prime(confirmation, suppressions));
+        SendOutcome outcome = silently(() -> SesFeedbackPriming.prime(confirmation, suppressions, Fixtures.TOKENS.digester()));
 
         assertThat(outcome.result()).isEqualTo(SendOutcome.Result.NOT_FOUND);
         assertThat(items(dynamo, table)).isEmpty();
@@ -61,7 +61,7 @@ class SesFeedbackPrimingTest {
                 .toBuilder().leaseUntil(NOW.plus(Duration.ofMinutes(5))).build());
         List<Map<String, AttributeValue>> items = items(dynamo, table);
 
-        silently(() -> SesFeedbackPriming.prime(confirmation, suppressions));
+        silently(() -> SesFeedbackPriming.prime(confirmation, suppressions, Fixtures.TOKENS.digester()));
 
         assertThat(items(dynamo, table)).containsExactlyInAnyOrderElementsOf(items);
     }

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class UnsubscribeFunctionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:02:11Z");
-    private static final EmailDigest ANA = EmailDigest.of("ana@example.com");
+    private static final EmailDigest ANA = Fixtures.TOKENS.digester().of("ana@example.com");
 
     private final DynamoDbSuppressionList suppressions;
     private final UnsubscribeFunction function;
@@ -77,6 +77,49 @@ class UnsubscribeFunctionTest {
 
         assertThat(function.handleRequest(event, null).getStatusCode()).isEqualTo(200);
         assertThat(suppressions.find(Fixtures.SHOP, ANA)).isPresent();
+    }
+
+    @Test
+    @DisplayName("a one-click POST as multipart/form-data (RFC 8058 allows it), base64 as API Gateway hands it,"
+            + " suppresses the customer")
+    void multipartOneClickPost() {
+        String boundary = "----mailclient7MA4YWxkTrZu0gW";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+                + "One-Click\r\n"
+                + "--" + boundary + "--\r\n";
+        APIGatewayV2HTTPEvent event = Fixtures.event("unsubscribe-one-click.json", APIGatewayV2HTTPEvent.class,
+                Map.of("{{token}}", token));
+        event.setHeaders(new java.util.HashMap<>(Map.of("content-type", "multipart/form-data; boundary=" + boundary)));
+        event.setIsBase64Encoded(true);
+        event.setBody(java.util.Base64.getEncoder().encodeToString(body.getBytes(java.nio.charset.StandardCharsets
+                .UTF_8)));
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(suppressions.find(Fixtures.SHOP, ANA)).hasValueSatisfying(s ->
+                assertThat(s.reason()).isEqualTo(SuppressionReason.UNSUBSCRIBED));
+    }
+
+    @Test
+    @DisplayName("a multipart POST whose part is not List-Unsubscribe=One-Click, or that is broken, is refused")
+    void multipartWithoutOneClick() {
+        String boundary = "b1";
+        for (String body : new String[] {
+                "--b1\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nOne-Click\r\n--b1--\r\n",
+                "--b1\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nNo\r\n--b1--\r\n",
+                "not multipart at all"}) {
+            APIGatewayV2HTTPEvent event = Fixtures.event("unsubscribe-one-click.json", APIGatewayV2HTTPEvent.class,
+                    Map.of("{{token}}", token));
+            event.setHeaders(new java.util.HashMap<>(Map.of("content-type", "multipart/form-data; boundary="
+                    + boundary)));
+            event.setIsBase64Encoded(false);
+            event.setBody(body);
+
+            assertThat(function.handleRequest(event, null).getStatusCode()).as(body).isEqualTo(400);
+        }
+        assertThat(suppressions.find(Fixtures.SHOP, ANA)).isEmpty();
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * 96-bit SHA-256 prefix of the key for uniqueness. The different leading tag keeps the two forms
  * from ever colliding.</li>
  * </ul>
+ * An order's wake-up ({@link #wakeUpOf}) is named the same way with the tags {@code wu_} and {@code wh_}, so
+ * it never meets the order's review request.
  */
 public final class ScheduleNames {
 
@@ -28,7 +30,16 @@ public final class ScheduleNames {
     }
 
     public static String of(OrderKey order) {
-        String plain = "rr_" + order.shop() + "_" + order.orderId();
+        return named(order, "rr_", "rh_");
+    }
+
+    /** The name of the order's wake-up (tracking retry, fallback deadline). */
+    public static String wakeUpOf(OrderKey order) {
+        return named(order, "wu_", "wh_");
+    }
+
+    private static String named(OrderKey order, String plainTag, String hashedTag) {
+        String plain = plainTag + order.shop() + "_" + order.orderId();
         if (PLAIN.matcher(order.shop()).matches() && PLAIN.matcher(order.orderId()).matches()
                 && plain.length() <= MAX_LENGTH) {
             return plain;
@@ -36,8 +47,8 @@ public final class ScheduleNames {
         String hash = hash(order.shop() + "/" + order.orderId());
         String readable = (order.shop().replace(".myshopify.com", "") + "-" + order.orderId())
                 .replaceAll("[^0-9a-zA-Z.-]+", "-");
-        int room = MAX_LENGTH - "rh_".length() - 1 - HASH_HEX;
-        return "rh_" + (readable.length() > room ? readable.substring(0, room) : readable) + "_" + hash;
+        int room = MAX_LENGTH - hashedTag.length() - 1 - HASH_HEX;
+        return hashedTag + (readable.length() > room ? readable.substring(0, room) : readable) + "_" + hash;
     }
 
     private static String hash(String text) {

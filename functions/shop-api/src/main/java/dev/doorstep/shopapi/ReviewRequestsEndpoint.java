@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.StatusChange;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ShopStore;
@@ -11,6 +12,7 @@ import dev.doorstep.lambda.Json;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +20,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * GET /shops/{shop}/review-requests?status=...&cursor=...&limit=...: the seed's Requests dashboard,
- * newest orders first. Each request shows its status label, the reason, and the fulfillment, delivery
- * and send times; never the customer's name or email.
+ * GET /shops/{shop}/review-requests?status=...&search=...&cursor=...&limit=...: the seed's Requests
+ * dashboard, newest orders first. Each request shows its status label, the reason, the fulfillment,
+ * delivery and send times (in UTC and in the shop's time zone) and its timeline; never the customer's
+ * name or email. {@code search} finds an order by its name ("#1001") or number ("1001").
  */
 final class ReviewRequestsEndpoint {
 
@@ -42,24 +45,29 @@ final class ReviewRequestsEndpoint {
         Set<OrderStatus> statuses = statuses(query.get("status"));
         int limit = limit(query.get("limit"));
         String cursor = cursor(query.get("cursor"));
-        if (shops.find(shop).isEmpty()) {
+        String search = search(query.get("search"));
+        Optional<dev.doorstep.core.model.Shop> found = shops.find(shop);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        LocalTimes local = new LocalTimes(found.get().settings().timeZone());
         ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("timeZone", found.get().settings().timeZone().getId());
         ArrayNode items = out.putArray("reviewRequests");
         // Filtering happens after reading; each page asks only for what is still missing, so a response
         // never holds more than `limit` requests and the cursor never skips one.
         int pages = 0;
         do {
             Page<Order> page = orders.ordersOf(shop, cursor, limit - items.size());
-            page.items().stream().filter(o -> statuses.contains(o.status())).forEach(o -> items.add(view(o)));
+            page.items().stream().filter(o -> statuses.contains(o.status()) && matches(o, search))
+                    .forEach(o -> items.add(view(o, local)));
             cursor = page.nextCursor();
         } while (cursor != null && items.size() < limit && ++pages < MAX_PAGES);
         out.put("nextCursor", cursor);
         return Optional.of(out);
     }
 
-    private static ObjectNode view(Order o) {
+    private static ObjectNode view(Order o, LocalTimes local) {
         ObjectNode v = Json.MAPPER.createObjectNode();
         v.put("orderId", o.key().orderId());
         v.put("orderNumber", o.orderNumber());
@@ -71,7 +79,39 @@ final class ReviewRequestsEndpoint {
         v.put("sendAt", text(o.sendAt()));
         v.put("sendReason", o.sendReason() == null ? null : o.sendReason().name());
         v.put("trackingFailure", o.trackingFailure());
+        v.put("reasonLocal", local.inText(o.statusReason()));
+        v.put("fulfilledAtLocal", local.show(o.fulfillment().fulfilledAt()));
+        v.put("deliveredAtLocal", local.show(o.deliveredAt()));
+        v.put("sendAtLocal", local.show(o.sendAt()));
+        ArrayNode timeline = v.putArray("timeline");
+        for (StatusChange change : o.history()) {
+            timeline.addObject().put("status", change.to().name()).put("statusLabel", change.to().label())
+                    .put("reason", local.inText(change.reason())).put("at", text(change.at()))
+                    .put("atLocal", local.show(change.at()));
+        }
         return v;
+    }
+
+    /** By name ("#1001", as Shopify shows it) or number ("1001"), whole, ignoring case and a leading '#'. */
+    private static boolean matches(Order o, String search) {
+        if (search == null) {
+            return true;
+        }
+        String number = o.orderNumber() == null ? "" : o.orderNumber().toLowerCase(Locale.ROOT);
+        String bare = number.startsWith("#") ? number.substring(1) : number;
+        return bare.equals(search) || number.equals(search) || o.key().orderId().equals(search);
+    }
+
+    private static String search(String param) {
+        if (param == null || param.isBlank()) {
+            return null;
+        }
+        String s = param.trim().toLowerCase(Locale.ROOT);
+        s = s.startsWith("#") ? s.substring(1) : s;
+        if (s.isEmpty() || s.length() > 64) {
+            throw new BadRequestException("search", "must be an order name like #1001 or its number");
+        }
+        return s;
     }
 
     private static String text(Instant at) {

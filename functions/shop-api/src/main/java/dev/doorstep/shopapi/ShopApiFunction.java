@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.memory.InMemoryCustomerDataExports;
 import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
@@ -41,13 +43,14 @@ import java.util.regex.Pattern;
 public final class ShopApiFunction extends HttpApiFunction {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests)$");
+    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests|data-exports)$");
     private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
     private static final JsonLog LOG = JsonLog.of(ShopApiFunction.class);
 
     final SettingsEndpoint settings;
     final ReviewRequestsEndpoint reviewRequests;
     private final ShopApiCallers callers;
+    final DataExportsEndpoint dataExports;
 
     /**
      * The Lambda runtime's constructor: real clients from the environment, built in the init phase, and
@@ -55,24 +58,36 @@ public final class ShopApiFunction extends HttpApiFunction {
      */
     public ShopApiFunction() {
         this(ShopApiWiring.shops(), ShopApiWiring.orders(), ShopApiWiring.credentials(), ShopApiWiring.keyCheck(),
-                ShopApiWiring.cipher(), ShopApiWiring.scheduler(), Clock.systemUTC(), ShopApiWiring.callers());
+                ShopApiWiring.cipher(), ShopApiWiring.scheduler(), ShopApiWiring.dataExports(), Clock.systemUTC(),
+                ShopApiWiring.callers());
         SnapStartPriming.register("ShopApiFunction", () -> ShopApiPriming.prime(settings, reviewRequests));
     }
 
-    /** Local runs and tests: no IAM authorizer in front, so every caller may act on every shop. */
+    /**
+     * Local runs and tests: no IAM authorizer in front, so every caller may act on every shop; without
+     * customer data exports (they answer an empty list).
+     */
     public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
             AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler, Clock clock) {
-        this(shops, orders, credentials, keyCheck, cipher, scheduler, clock, ShopApiCallers.anyCaller());
+        this(shops, orders, credentials, keyCheck, cipher, scheduler, new InMemoryCustomerDataExports(), clock);
+    }
+
+    /** Local runs and tests with customer data exports: every caller may act on every shop. */
+    public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
+            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
+            CustomerDataExports exports, Clock clock) {
+        this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, ShopApiCallers.anyCaller());
     }
 
     ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
-            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler, Clock clock,
-            ShopApiCallers callers) {
+            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
+            CustomerDataExports exports, Clock clock, ShopApiCallers callers) {
         this.callers = callers;
         ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
         SettingsUpdate update = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(orders, planner));
         this.settings = new SettingsEndpoint(shops, credentials, keyCheck, cipher, update, clock);
         this.reviewRequests = new ReviewRequestsEndpoint(shops, orders);
+        this.dataExports = new DataExportsEndpoint(exports);
     }
 
     @Override
@@ -80,8 +95,8 @@ public final class ShopApiFunction extends HttpApiFunction {
         String method = method(event);
         Matcher route = ROUTE.matcher(event.getRawPath() == null ? "" : event.getRawPath());
         if (!route.matches()) {
-            return HttpResponses.status(404, "not-found", "no such route; the shop API serves /shops/{shop}/settings"
-                    + " and /shops/{shop}/review-requests");
+            return HttpResponses.status(404, "not-found", "no such route; the shop API serves /shops/{shop}/settings,"
+                    + " /shops/{shop}/review-requests and /shops/{shop}/data-exports");
         }
         String shop = route.group(1);
         String resource = route.group(2);
@@ -101,6 +116,7 @@ public final class ShopApiFunction extends HttpApiFunction {
                 case "GET settings" -> found(settings.get(shop), shop);
                 case "PUT settings" -> HttpResponses.json(200, settings.put(shop, body(event)));
                 case "GET review-requests" -> found(reviewRequests.list(shop, query(event)), shop);
+                case "GET data-exports" -> HttpResponses.json(200, dataExports.list(shop));
                 default -> HttpResponses.status(405, "method-not-allowed", method + " is not served on "
                         + resource + ("settings".equals(resource) ? "; use GET or PUT" : "; use GET"));
             };

@@ -4,12 +4,14 @@ import dev.doorstep.aftership.AfterShipClient;
 import dev.doorstep.aftership.AfterShipConfig;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.time.Duration;
@@ -59,6 +61,10 @@ final class ShopApiWiring {
     /** {@code SHOP_API_CALLERS}: unset means no caller may act on any shop. */
     static ShopApiCallers callers() {
         return ShopApiCallers.fromJson(System.getenv("SHOP_API_CALLERS"));
+    }
+
+    static CustomerDataExports dataExports() {
+        return new DynamoDbCustomerDataExports(DYNAMO, table(), java.time.Clock.systemUTC());
     }
 
     static ReviewRequestScheduler scheduler() {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +58,32 @@ class ShopApiFunctionTest {
     @AfterAll
     static void stop() {
         SANDBOX.close();
+    }
+
+    @Test
+    void theMerchantCollectsACustomersDataExportWithThePersonalData() {
+        Order order = api.storeOrder(SHOP, "5001", OrderStatus.SENT);
+        Instant asked = ShopApiHarness.NOW.minusSeconds(3_600);
+        api.exports.save(new dev.doorstep.core.intake.CustomerDataExport(SHOP, "c5001", asked, List.of(order)));
+
+        APIGatewayV2HTTPResponse response = api.call("GET", "/shops/" + SHOP + "/data-exports", null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode export = ShopApiHarness.json(response).path("exports").get(0);
+        assertThat(export.path("customerId").asText()).isEqualTo("c5001");
+        assertThat(export.path("requestedAt").asText()).isEqualTo(asked.toString());
+        assertThat(export.path("availableUntil").asText()).isEqualTo(asked.plus(java.time.Duration.ofDays(30))
+                .toString());
+        JsonNode o = export.path("orders").get(0);
+        assertThat(o.path("orderId").asText()).isEqualTo("5001");
+        assertThat(o.at("/customer/email").asText()).isEqualTo("ada@example.com");
+        assertThat(o.at("/customer/name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(o.at("/customer/phone").asText()).isEqualTo("+15550100");
+        assertThat(o.at("/products/0").asText()).isEqualTo("Tea");
+        assertThat(o.at("/fulfillment/trackingNumber").asText()).isEqualTo("1Z999AA15001");
+        assertThat(o.path("status").asText()).isEqualTo(OrderStatus.SENT.label());
+        assertThat(ShopApiHarness.json(api.call("GET", "/shops/other.myshopify.com/data-exports", null))
+                .path("exports")).isEmpty();
     }
 
     @Test
@@ -200,7 +227,8 @@ class ShopApiFunctionTest {
 
         assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(200);
         assertThat(json(put).get("ordersMovedToFulfillmentTiming").asInt()).isEqualTo(2);
-        assertThat(json(put).get("aftershipApiKeySaved").asBoolean()).isFalse();
+        // The key stays (issue 20): switching back on asks for nothing.
+        assertThat(json(put).get("aftershipApiKeySaved").asBoolean()).isTrue();
         for (Order o : List.of(waiting, retrying)) {
             Order now = api.orders.find(o.key()).orElseThrow();
             assertThat(now.status()).isEqualTo(OrderStatus.SCHEDULED);
@@ -211,8 +239,11 @@ class ShopApiFunctionTest {
             assertThat(schedule.scheduleExpression()).startsWith("at(2026-03-10T12:");
         }
         assertThat(api.orders.find(scheduled.key()).orElseThrow().version()).isEqualTo(scheduled.version());
-        assertThat(api.credentials.find(SHOP)).isEmpty();
         assertThat(api.shops.shopsWithDeliveryTracking()).doesNotContain(SHOP);
+        assertThat(api.credentials.find(SHOP)).isPresent();
+        APIGatewayV2HTTPResponse backOn = api.call("PUT", SETTINGS, "{\"aftershipEnabled\": true}");
+        assertThat(backOn.getStatusCode()).as(backOn.getBody()).isEqualTo(200);
+        assertThat(api.shops.shopsWithDeliveryTracking()).contains(SHOP);
     }
 
     @Test

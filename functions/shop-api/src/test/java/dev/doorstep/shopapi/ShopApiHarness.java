@@ -49,6 +49,7 @@ final class ShopApiHarness {
     final KmsApiKeyCipher cipher;
     final SchedulerClient scheduler;
     final ShopApiFunction function;
+    final dev.doorstep.store.DynamoDbCustomerDataExports exports;
 
     ShopApiHarness(DynamoDbClient dynamo, KmsClient kms, SchedulerClient scheduler, AfterShipSandbox sandbox) {
         this(dynamo, kms, scheduler, sandbox, ShopApiCallers.anyCaller());
@@ -67,10 +68,11 @@ final class ShopApiHarness {
         AfterShipConfig aftership = AfterShipConfig.defaults(sandbox.baseUrl())
                 .withTimeouts(Duration.ofMillis(800), Duration.ofMillis(20)).withAttempts(2, 1);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        exports = new dev.doorstep.store.DynamoDbCustomerDataExports(dynamo, table, clock);
         function = new ShopApiFunction(shops, orders, credentials,
                 new AfterShipCouriersKeyCheck(new AfterShipClient(aftership)), cipher,
                 new EventBridgeReviewScheduler(scheduler, new ReviewSenderTarget(group, SENDER, ROLE, DLQ), clock),
-                clock, callers);
+                exports, clock, callers);
     }
 
     static APIGatewayV2HTTPEvent request(String method, String path, String body, Map<String, String> query) {

@@ -73,8 +73,9 @@ class TemplatePermissionsTest {
                         && !purposeCondition(s).equals(List.of("shopify-access-token")))
                 .forEach(s -> decryptApiKeys.add(id)));
 
+        // PrivacyWorkerFunction deletes a redacted customer's trackings in the shop's AfterShip account.
         assertThat(decryptApiKeys).containsExactlyInAnyOrder("OrderStreamFunction", "DeliveryPollerFunction",
-                "ShopPollWorkerFunction");
+                "ShopPollWorkerFunction", "PrivacyWorkerFunction");
     }
 
     @Test

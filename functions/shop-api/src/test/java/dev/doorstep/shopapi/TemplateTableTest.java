@@ -60,16 +60,20 @@ class TemplateTableTest {
     }
 
     @Test
-    void theSparseIndexIsGsi1() {
-        GlobalSecondaryIndex gsi1 = DoorstepTable.gsi1();
-        assertThat(table.get("GlobalSecondaryIndexes")).hasSize(1);
-        JsonNode index = table.get("GlobalSecondaryIndexes").get(0);
-        assertThat(index.get("IndexName").asText()).isEqualTo(gsi1.indexName());
-        List<String> keys = new ArrayList<>();
-        index.get("KeySchema").forEach(k -> keys.add(k.get("AttributeName").asText() + " " + k.get("KeyType").asText()));
-        assertThat(keys).containsExactlyElementsOf(gsi1.keySchema().stream().map(TemplateTableTest::text).toList());
-        assertThat(index.at("/Projection/ProjectionType").asText())
-                .isEqualTo(gsi1.projection().projectionTypeAsString());
+    void theIndexesAreDoorstepTables() {
+        List<GlobalSecondaryIndex> expected = List.of(DoorstepTable.gsi1(), DoorstepTable.gsi2());
+        assertThat(table.get("GlobalSecondaryIndexes")).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            GlobalSecondaryIndex gsi = expected.get(i);
+            JsonNode index = table.get("GlobalSecondaryIndexes").get(i);
+            assertThat(index.get("IndexName").asText()).isEqualTo(gsi.indexName());
+            List<String> keys = new ArrayList<>();
+            index.get("KeySchema").forEach(k -> keys.add(k.get("AttributeName").asText() + " "
+                    + k.get("KeyType").asText()));
+            assertThat(keys).containsExactlyElementsOf(gsi.keySchema().stream().map(TemplateTableTest::text).toList());
+            assertThat(index.at("/Projection/ProjectionType").asText())
+                    .isEqualTo(gsi.projection().projectionTypeAsString());
+        }
     }
 
     @Test

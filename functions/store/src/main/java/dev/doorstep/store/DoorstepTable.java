@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * THE table (docs/table.md): keys, the sparse index {@value #GSI1}, the TTL attribute and the
+ * THE table (docs/table.md): keys, the sparse index {@value #GSI1}, the customer index {@value #GSI2}, the TTL attribute and the
  * stream. Tests, the local runtime and the template check all build it from here.
  */
 public final class DoorstepTable {
@@ -25,6 +25,10 @@ public final class DoorstepTable {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
+    /** The customer index: an order's keys by {@code CUSTOMER#{shop}#{customerId}} (privacy requests). */
+    public static final String GSI2 = "gsi2";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
     /** TTL, epoch seconds. */
     public static final String EXPIRES_AT = "expiresAt";
     /** {@code SHOP}, {@code ORDER}, {@code FALLBACK}, ... : what stream filters select on. */
@@ -38,6 +42,8 @@ public final class DoorstepTable {
     public static final String TYPE_RECEIPT = "RECEIPT";
     public static final String TYPE_SUPPRESSION = "SUPPRESSION";
     public static final String TYPE_AFTERSHIP_CREDENTIALS = "AFTERSHIP_CREDENTIALS";
+    public static final String TYPE_TRACKING = "TRACKING";
+    public static final String TYPE_DATA_EXPORT = "DATA_EXPORT";
 
     public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_AND_OLD_IMAGES;
     public static final BillingMode BILLING = BillingMode.PAY_PER_REQUEST;
@@ -46,7 +52,7 @@ public final class DoorstepTable {
     }
 
     public static List<AttributeDefinition> attributeDefinitions() {
-        return List.of(string(PK), string(SK), string(GSI1_PK), string(GSI1_SK));
+        return List.of(string(PK), string(SK), string(GSI1_PK), string(GSI1_SK), string(GSI2_PK), string(GSI2_SK));
     }
 
     public static List<KeySchemaElement> keySchema() {
@@ -60,12 +66,20 @@ public final class DoorstepTable {
                 .build();
     }
 
+    /** Keys only: a privacy request needs the customer's order ids, then reads each order. */
+    public static GlobalSecondaryIndex gsi2() {
+        return GlobalSecondaryIndex.builder().indexName(GSI2)
+                .keySchema(key(GSI2_PK, KeyType.HASH), key(GSI2_SK, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                .build();
+    }
+
     public static CreateTableRequest createTableRequest(String name) {
         return CreateTableRequest.builder().tableName(name)
                 .billingMode(BILLING)
                 .attributeDefinitions(attributeDefinitions())
                 .keySchema(keySchema())
-                .globalSecondaryIndexes(gsi1())
+                .globalSecondaryIndexes(gsi1(), gsi2())
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(STREAM_VIEW).build())
                 .build();
     }

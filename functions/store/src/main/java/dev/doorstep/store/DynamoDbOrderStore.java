@@ -207,6 +207,24 @@ public final class DynamoDbOrderStore implements OrderStore, AppliedShopifyEvent
         return Optional.ofNullable(oldest);
     }
 
+    /** Through the customer index ({@value DoorstepTable#GSI2}), every page of it. */
+    @Override
+    public List<String> orderIdsOfCustomer(String shop, String customerId) {
+        List<String> ids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(DoorstepTable.GSI2)
+                    .keyConditionExpression("gsi2pk = :c")
+                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(Keys.customer(shop, customerId))))
+                    .exclusiveStartKey(from));
+            response.items().forEach(i -> ids.add(i.get(DoorstepTable.GSI2_SK).s()));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ids;
+    }
+
     /**
      * Newest first by Shopify order id (ids grow with time; the sort key is {@code ORDER#{id}}, compared
      * as text). The cursor is the last order id of the page.

@@ -35,6 +35,11 @@ public final class Keys {
         return "FALLBACK#" + orderId;
     }
 
+    /** An AfterShip tracking id is unique within the shop's AfterShip account. */
+    public static String trackingSk(String trackingId) {
+        return "TRACKING#" + trackingId;
+    }
+
     public static String receiptPk(String source, String id) {
         return "RECEIPT#" + source + "#" + id;
     }
@@ -50,6 +55,11 @@ public final class Keys {
     }
 
     /** Spreads due orders over {@value #DUE_SHARDS} partitions; String.hashCode is fixed by the Java spec. */
+    /** The customer index's partition for a shop's customer. */
+    public static String customer(String shop, String customerId) {
+        return "CUSTOMER#" + shop + "#" + customerId;
+    }
+
     public static String dueShard(OrderKey key) {
         return "DUE#" + Math.floorMod(key.toString().hashCode(), DUE_SHARDS);
     }

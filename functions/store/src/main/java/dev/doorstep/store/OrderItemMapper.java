@@ -12,6 +12,7 @@ import dev.doorstep.core.model.LineItem;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Parcel;
 import dev.doorstep.core.model.StatusChange;
 import dev.doorstep.core.timing.TimingReason;
 import java.util.HashMap;
@@ -30,10 +31,10 @@ public final class OrderItemMapper {
 
     /** Every attribute this mapper writes apart from the keys; an update removes those it leaves out. */
     static final Set<String> ATTRIBUTES = Set.of(DoorstepTable.TYPE, DoorstepTable.STATUS, DoorstepTable.VERSION,
-            DoorstepTable.GSI1_PK, DoorstepTable.GSI1_SK, "shop", "orderId", "orderNumber", "statusReason",
+            DoorstepTable.GSI1_PK, DoorstepTable.GSI1_SK, DoorstepTable.EXPIRES_AT, DoorstepTable.GSI2_PK, DoorstepTable.GSI2_SK, "shop", "orderId", "orderNumber", "statusReason",
             "fulfillment", "customer", "lineItems", "history", "trackingId", "trackingAttempts", "trackingFailure",
             "trackingRetryAt", "fallbackDeadline", "deliveredAt", "sendAt", "sendReason", "leaseUntil", "messageId",
-            "receivedAt");
+            "receivedAt", "parcels", "sendNotBefore");
 
     public Map<String, AttributeValue> toItem(Order order) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.order(order.key()));
@@ -59,6 +60,16 @@ public final class OrderItemMapper {
         put(item, "leaseUntil", order.leaseUntil());
         put(item, "messageId", order.messageId());
         put(item, "receivedAt", order.receivedAt());
+        put(item, "sendNotBefore", order.sendNotBefore());
+        if (!order.parcels().isEmpty()) { // only orders timed on their last parcel have any
+            item.put("parcels", AttributeValue.fromL(order.parcels().stream().map(OrderItemMapper::parcel).toList()));
+        }
+        // TTL scrub: the order goes RETENTION_AFTER_LAST_STATUS after its last status change.
+        Attributes.put(item, DoorstepTable.EXPIRES_AT, Attributes.epochSeconds(order.scrubAt()));
+        if (order.customer().customerId() != null) {
+            put(item, DoorstepTable.GSI2_PK, Keys.customer(order.key().shop(), order.customer().customerId()));
+            put(item, DoorstepTable.GSI2_SK, order.key().orderId());
+        }
         order.dueAt().ifPresent(due -> {
             put(item, DoorstepTable.GSI1_PK, Keys.dueShard(order.key()));
             put(item, DoorstepTable.GSI1_SK, Keys.dueSortKey(due, order.key()));
@@ -94,7 +105,9 @@ public final class OrderItemMapper {
                 instant(item, "leaseUntil"),
                 string(item, "messageId"),
                 instant(item, "receivedAt"),
-                number(item, DoorstepTable.VERSION, 0));
+                number(item, DoorstepTable.VERSION, 0),
+                list(item, "parcels").stream().map(v -> parcel(v.m())).toList(),
+                instant(item, "sendNotBefore"));
     }
 
     /** The same mapping for a DynamoDB stream image as the Lambda events library delivers it. */
@@ -111,6 +124,22 @@ public final class OrderItemMapper {
         put(m, "carrier", f.carrier());
         put(m, "destinationCountry", f.destinationCountry());
         return m;
+    }
+
+    private static AttributeValue parcel(Parcel p) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("fulfillment", AttributeValue.fromM(fulfillment(p.fulfillment())));
+        put(m, "trackingId", p.trackingId());
+        put(m, "trackingFailure", p.trackingFailure());
+        put(m, "deliveredAt", p.deliveredAt());
+        return AttributeValue.fromM(m);
+    }
+
+    private static Parcel parcel(Map<String, AttributeValue> m) {
+        Map<String, AttributeValue> f = map(m, "fulfillment");
+        return new Parcel(new Fulfillment(string(f, "fulfillmentId"), instant(f, "fulfilledAt"),
+                string(f, "trackingNumber"), string(f, "carrier"), string(f, "destinationCountry")),
+                string(m, "trackingId"), string(m, "trackingFailure"), instant(m, "deliveredAt"));
     }
 
     private static Map<String, AttributeValue> customer(Customer c) {

@@ -10,6 +10,7 @@ import static dev.doorstep.store.Attributes.string;
 
 import dev.doorstep.core.model.EmailTemplate;
 import dev.doorstep.core.model.SendWindow;
+import dev.doorstep.core.model.SplitShipmentTiming;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.model.ShopSettings;
@@ -46,6 +47,7 @@ public final class ShopItemMapper {
         put(item, "sendPhoneToAfterShip", s.sendPhoneToAfterShip());
         put(item, "sendBuyerEmailToAfterShip", s.sendBuyerEmailToAfterShip());
         put(item, "sendWindow", s.sendWindow() == null ? null : s.sendWindow().toString());
+        put(item, "splitShipmentTiming", s.splitShipmentTiming().name());
         if (s.emailTemplate() != null) {
             Map<String, AttributeValue> t = new HashMap<>();
             put(t, "subject", s.emailTemplate().subject());
@@ -94,7 +96,9 @@ public final class ShopItemMapper {
                 window == null ? null : SendWindow.parse(window),
                 t.isEmpty() ? null : new EmailTemplate(string(t, "subject"), string(t, "body"), string(t, "reviewUrl")),
                 string(item, "shopName"),
-                string(item, "replyTo"));
+                string(item, "replyTo"),
+                string(item, "splitShipmentTiming") == null ? null
+                        : SplitShipmentTiming.valueOf(string(item, "splitShipmentTiming")));
         Map<String, AttributeValue> f = map(item, "shopifyFacts");
         ShopFacts facts = f.isEmpty() ? null : new ShopFacts(string(f, "name"), string(f, "contactEmail"),
                 ShopFacts.zone(string(f, "timeZone")), string(f, "countryCode"), instant(f, "readAt"));

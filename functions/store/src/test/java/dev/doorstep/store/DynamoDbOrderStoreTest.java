@@ -3,6 +3,7 @@ package dev.doorstep.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
@@ -256,6 +257,41 @@ class DynamoDbOrderStoreTest {
 
         assertThat(seen).containsExactly("1005", "1004", "1003", "1002", "1001", "1000");
         assertThat(pages).isBetween(3, 4);
+    }
+
+    @Test
+    void anOrderIsScrubbedByTtlAYearAfterItsLastStatusChangeAndEachChangeMovesThat() {
+        Order order = Orders.received(SHOP, "3001", Orders.FULFILLED);
+        store.insert(order);
+        assertThat(Long.parseLong(item("ORDER#3001").get(DoorstepTable.EXPIRES_AT).n()))
+                .isEqualTo(Orders.FULFILLED.plus(Duration.ofDays(365)).getEpochSecond());
+
+        Instant sentAt = Orders.FULFILLED.plus(Duration.ofDays(20));
+        Order stored = store.find(order.key()).orElseThrow();
+        store.update(stored, stored.moveTo(OrderStatus.CANCELLED, "order cancelled", sentAt));
+
+        assertThat(Long.parseLong(item("ORDER#3001").get(DoorstepTable.EXPIRES_AT).n()))
+                .isEqualTo(sentAt.plus(Order.RETENTION_AFTER_LAST_STATUS).getEpochSecond())
+                .isEqualTo(sentAt.plus(Duration.ofDays(365)).getEpochSecond());
+    }
+
+    @Test
+    void aCustomersOrdersAreFoundThroughTheCustomerIndexAcrossUpdatesAndRedaction() {
+        for (int i = 1; i <= 3; i++) {
+            store.insert(Orders.received(SHOP, "200" + i, Orders.FULFILLED));
+        }
+        Order other = Orders.received(SHOP, "2009", Orders.FULFILLED);
+        store.insert(other.toBuilder().customer(new Customer("999", null, "x@example.org", null)).build());
+        store.insert(Orders.received("other.myshopify.com", "2010", Orders.FULFILLED)); // same id, another shop
+        Order first = store.find(new OrderKey(SHOP, "2001")).orElseThrow();
+        store.update(first, first.toBuilder().customer(first.customer().redacted()).build());
+
+        assertThat(store.orderIdsOfCustomer(SHOP, "191167")).containsExactlyInAnyOrder("2001", "2002", "2003");
+        assertThat(store.orderIdsOfCustomer(SHOP, "999")).containsExactly("2009");
+        assertThat(store.orderIdsOfCustomer(SHOP, "404")).isEmpty();
+        // The index answers without a scan of the shop's partition: its key names shop and customer.
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.order(new OrderKey(SHOP, "2002")))).item();
+        assertThat(item.get(DoorstepTable.GSI2_PK).s()).isEqualTo("CUSTOMER#" + SHOP + "#191167");
     }
 
     @Test

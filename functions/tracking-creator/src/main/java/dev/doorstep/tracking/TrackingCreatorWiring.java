@@ -10,10 +10,12 @@ import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.lambda.AwsClients;
+import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbTrackingIndex;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -21,7 +23,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * The function's real collaborators, built once in the init phase from the environment
  * ({@code TABLE_NAME}, {@code AFTERSHIP_API_BASE_URL}, {@code AFTERSHIP_API_VERSION},
- * {@code AFTERSHIP_KEYS_KMS_KEY_ID}, and the scheduler's own variables).
+ * {@code AFTERSHIP_KEYS_KMS_KEY_ID}, the scheduler's own variables and {@code POLL_QUEUE_ARN}, where
+ * tracking retries are woken up).
  */
 final class TrackingCreatorWiring {
 
@@ -39,6 +42,7 @@ final class TrackingCreatorWiring {
                 keys, CarrierSlugs.standard());
         TimingPolicy policy = new TimingPolicy();
         return new TrackingCreation(orders, new DynamoDbShopStore(dynamo, table), aftership,
-                new ReviewRequestPlanner(policy, orders, EventBridgeReviewScheduler.fromEnvironment()), policy);
+                new ReviewRequestPlanner(policy, orders, EventBridgeReviewScheduler.fromEnvironment()), policy,
+                EventBridgeOrderWakeUps.fromEnvironment(), new DynamoDbTrackingIndex(dynamo, table));
     }
 }

@@ -83,7 +83,7 @@ final class Demo {
      * stand-in, or SHOPIFY_SESSION_TOKEN for a real shop) posted to /app/session, which exchanges it for
      * the shop's offline token and reads the shop's name, zone and country from the Admin API.
      */
-    private void install() throws Exception {
+    void install() throws Exception {
         // The stand-in's catalogue: each demo order's product (product_id 7000 + order id) has a page.
         runtime.shopify().ifPresent(shopify -> {
             shopify.putProduct(SHOP, new StandInProduct("8001", "trail-running-shoe", null, null));
@@ -109,7 +109,7 @@ final class Demo {
                 + installed.path("shopify").path("timeZone").asText());
     }
 
-    private void webhook(FulfilledOrder order) throws Exception {
+    void webhook(FulfilledOrder order) throws Exception {
         say("POST /webhooks/shopify orders/fulfilled " + order.orderNumber(), webhooks.send(order).body());
     }
 

@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.doorstep.aftership.AfterShipClient;
+import dev.doorstep.aftership.AfterShipTrackingErasure;
 import dev.doorstep.aftership.AfterShipConfig;
 import dev.doorstep.aftership.AfterShipTrackingService;
 import dev.doorstep.aftership.CarrierSlugs;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
+import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.sending.ProductPages;
 import dev.doorstep.core.sending.ReviewRequestComposer;
@@ -34,6 +36,12 @@ import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
 import dev.doorstep.shopify.ShopifyProductPages;
 import dev.doorstep.shopifyapp.ShopifyAppFunction;
+import dev.doorstep.core.merchant.MerchantChoices;
+import dev.doorstep.merchantpage.EmailPreviewOrder;
+import dev.doorstep.merchantpage.MerchantOverview;
+import dev.doorstep.merchantpage.MerchantPageFunction;
+import dev.doorstep.merchantpage.MerchantPageHtml;
+import java.time.Clock;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
@@ -41,6 +49,8 @@ import dev.doorstep.store.DynamoDbShopStore;
 import dev.doorstep.tracking.TrackingCreatorFunction;
 import dev.doorstep.webhook.shopify.ShopifySecrets;
 import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
+import dev.doorstep.store.DynamoDbCustomerDataExports;
+import dev.doorstep.webhook.shopify.PrivacyWorkerFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -93,6 +103,8 @@ final class LocalFunctions {
     final SesFeedbackFunction sesFeedback;
     final EventPublisherFunction eventPublisher;
     private ShopifyAppFunction shopifyApp;
+    private MerchantPageFunction merchantPage;
+    private final EventBridgeReviewScheduler reviewScheduler;
     /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
     private volatile ProductPages productPages = ProductPages.NONE;
     private final ObjectMapper json = Json.MAPPER;
@@ -108,6 +120,7 @@ final class LocalFunctions {
                 LocalAws.arn("lambda", "function:ReviewSenderFunction"),
                 "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
+        reviewScheduler = scheduler;
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
@@ -118,7 +131,10 @@ final class LocalFunctions {
                 apiKeys, CarrierSlugs.standard());
 
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
-                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock),
+                WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock, new LocalPrivacyQueue(
+                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler,
+                                new DynamoDbCustomerDataExports(aws.dynamo, table, clock),
+                                new AfterShipTrackingErasure(aftershipClient, apiKeys), clock)))),
                 receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
                 new TrackingCreation(orders, shops, aftership, planner, policy), clock);
@@ -131,10 +147,11 @@ final class LocalFunctions {
                 new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
         reviewSender = new ReviewSenderFunction(sending, clock);
         unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
-        sesFeedback = new SesFeedbackFunction(suppressions, new SendConfirmation(orders), clock);
+        sesFeedback = new SesFeedbackFunction(suppressions, tokens.digester(), new SendConfirmation(orders), clock);
         eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
-                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler, clock);
+                new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler,
+                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock);
 
         PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
@@ -158,6 +175,11 @@ final class LocalFunctions {
         shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
                 SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens));
         productPages = new ShopifyProductPages(accessTokens, admin);
+        // The merchant's page: the same session tokens, the shop API's own endpoints; locally it asks the
+        // runtime (GET /_local/session-token) for a token of the shop the developer picks.
+        merchantPage = new MerchantPageFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
+                SessionTokenVerifier.DEFAULT_LEEWAY), shopApi, shops, new MerchantChoices(orders, shops, reviewScheduler),
+                new MerchantOverview(orders), new EmailPreviewOrder(orders), new MerchantPageHtml(clientId, true), clock);
     }
 
     /**
@@ -206,6 +228,7 @@ final class LocalFunctions {
                         LocalContext.of("AfterShipWebhookFunction"))));
         if (shopifyApp != null) {
             hosted.put("ShopifyAppFunction", e -> shopifyApp.handleRequest(e, LocalContext.of("ShopifyAppFunction")));
+            hosted.put("MerchantPageFunction", e -> merchantPage.handleRequest(e, LocalContext.of("MerchantPageFunction")));
         }
         return hosted;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
+import dev.doorstep.shopify.standin.SessionTokens;
 import dev.doorstep.shopify.standin.ShopifyStandIn;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.SentEmail;
@@ -58,6 +59,8 @@ public final class LocalRuntime implements AutoCloseable {
     /** The newest events published on the bus, for GET /_local/events. */
     static final int KEPT_EVENTS = 10_000;
     private final ArrayDeque<JsonNode> publishedEvents = new ArrayDeque<>();
+    private final String clientId;
+    private final String shopifySecret;
 
     private LocalRuntime(int port, String shopifySecret, LocalHttpServer.Delivery delivery, Story story,
             Map<String, String> env) {
@@ -77,7 +80,8 @@ public final class LocalRuntime implements AutoCloseable {
             // Shopify: the stand-in signs session tokens and answers token exchange and the shop query, unless
             // SHOPIFY_ADMIN_BASE_URL names a real shop's admin ("https://{shop}") with the app's SHOPIFY_API_KEY.
             String shopifyAdmin = env.get("SHOPIFY_ADMIN_BASE_URL");
-            String clientId = env.getOrDefault("SHOPIFY_API_KEY", ShopifyStandIn.LOCAL_CLIENT_ID);
+            clientId = env.getOrDefault("SHOPIFY_API_KEY", ShopifyStandIn.LOCAL_CLIENT_ID);
+            this.shopifySecret = shopifySecret;
             startedShopify = shopifyAdmin == null || shopifyAdmin.isBlank()
                     ? ShopifyStandIn.start(0, clientId, shopifySecret) : null;
             shopify = startedShopify;
@@ -283,7 +287,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The methods each local control route allows (anything else is a 405 with these in Allow). */
     private static final Map<String, String> CONTROL_ROUTES = Map.of(
-            "/_local/clock", "GET", "/_local/clock/advance", "POST", "/_local/emails", "GET", "/_local/events", "GET");
+            "/_local/clock", "GET", "/_local/clock/advance", "POST", "/_local/emails", "GET", "/_local/events", "GET",
+            "/_local/session-token", "GET");
 
     private Optional<ControlAnswer> control(String method, String path, Map<String, String> query) {
         if (!path.startsWith("/_local/")) {
@@ -301,6 +306,7 @@ public final class LocalRuntime implements AutoCloseable {
                     "nextPoll", nextPoll.toString()));
             case "/_local/clock/advance" -> advance(query.get("by"));
             case "/_local/emails" -> ControlAnswer.ok(emails());
+            case "/_local/session-token" -> sessionToken(query.get("shop"));
             default -> ControlAnswer.ok(events());
         });
     }
@@ -321,6 +327,17 @@ public final class LocalRuntime implements AutoCloseable {
         }
         List<String> fired = advance(duration);
         return ControlAnswer.ok(Map.of("now", clock.instant().toString(), "fired", fired));
+    }
+
+    /**
+     * A session token for {@code shop}, signed as Shopify signs it for this app: what App Bridge hands the
+     * merchant's page in Shopify admin, for the page served locally at /admin.
+     */
+    private ControlAnswer sessionToken(String shop) {
+        if (shop == null || !shop.matches("[a-z0-9][a-z0-9-]*\\.myshopify\\.com")) {
+            return ControlAnswer.badRequest("shop must be a myshopify.com domain");
+        }
+        return ControlAnswer.ok(Map.of("shop", shop, "sessionToken", SessionTokens.issue(shop, clientId, shopifySecret)));
     }
 
     /** The review-request emails sent so far, as read back from the emulator. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "session by hand", as written: its shell block is read from README.md, and each step
- * runs through bash against a runtime this test starts, in order. A comment's quoted words are what
+ * The README's "session by hand", as written: its shell block is read from README.md, and its steps
+ * run in order, in one bash session, against a runtime this test starts. A comment's quoted words are what
  * the README promises the step shows; the step must exit 0 and show each of them. Only the port
  * (the README's 3000, taken by whoever runs the suite) and the launcher of {@code infra/bin/doorstep}
  * (the jar is built after the tests; here the same main class runs from the test classpath) change.
@@ -74,30 +74,43 @@ class ReadmeSessionTest {
         assertThat(steps).flatExtracting(Step::promises)
                 .contains("Waiting for delivery", "Will send", "Sent");
 
-        for (Step step : steps) {
-            String output = run(step.command());
-            for (String promise : step.promises()) {
-                assertThat(output).as("`%s` shows %s", step.command(), promise).contains(promise);
+        List<String> outputs = runInOneShell(steps);
+
+        assertThat(outputs).as("every step ran").hasSize(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            for (String promise : steps.get(i).promises()) {
+                assertThat(outputs.get(i)).as("`%s` shows %s", steps.get(i).command(), promise).contains(promise);
             }
         }
     }
 
-    /** One step through bash, as a person would paste it, against this test's runtime. */
-    private static String run(String command) throws Exception {
+    /**
+     * The steps as one bash session (a variable one step sets is there for the next, as in a
+     * terminal), stopping at the first that fails; returns each step's output.
+     */
+    private static List<String> runInOneShell(List<Step> steps) throws Exception {
         int port = runtime.port();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder script = new StringBuilder("set -e\n");
         // bash allows a function named like the script, so the README's words run unchanged.
-        String launcher = "infra/bin/doorstep() { if [ \"$1\" = webhook ]; then shift; \"" + java + "\" -cp \""
-                + System.getProperty("java.class.path") + "\" dev.doorstep.local.WebhookCommand \"$@\";"
-                + " else echo \"not in this test: $1\" >&2; return 2; fi; }\n";
-        ProcessBuilder bash = new ProcessBuilder("bash", "-c", launcher
-                + command.replace("localhost:3000", "localhost:" + port))
+        script.append("infra/bin/doorstep() { if [ \"$1\" = webhook ]; then shift; \"").append(java)
+                .append("\" -cp \"").append(System.getProperty("java.class.path"))
+                .append("\" dev.doorstep.local.WebhookCommand \"$@\"; else echo \"not in this test: $1\" >&2; return 2; fi; }\n");
+        for (Step step : steps) {
+            script.append("echo '").append(STEP_MARK).append("'\n")
+                    .append(step.command().replace("localhost:3000", "localhost:" + port)).append("\n");
+        }
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script.toString())
                 .directory(ProjectRoot.find().toFile()).redirectErrorStream(true);
         bash.environment().put("DOORSTEP_PORT", Integer.toString(port));
         Process p = bash.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("`%s` exits 0; it printed: %s", command, output).isZero();
-        return output;
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("every step exits 0; the session printed: %s", output).isZero();
+        List<String> outputs = new ArrayList<>(List.of(output.split(Pattern.quote(STEP_MARK + "\n"), -1)));
+        outputs.removeFirst(); // before the first step
+        return outputs;
     }
+
+    private static final String STEP_MARK = "@@ next README step @@";
 }

@@ -45,6 +45,6 @@ class TemplateHandlersTest {
             }
         }
         assertThat(httpApi).containsExactlyInAnyOrder("ShopifyWebhookFunction", "AfterShipWebhookFunction",
-                "UnsubscribeFunction", "ShopApiFunction", "ShopifyAppFunction");
+                "UnsubscribeFunction", "ShopApiFunction", "ShopifyAppFunction", "MerchantPageFunction");
     }
 }

@@ -19,6 +19,10 @@ final class MovableClock extends Clock {
         now = now.plus(by);
     }
 
+    void set(Instant to) {
+        now = to;
+    }
+
     @Override
     public Instant instant() {
         return now;

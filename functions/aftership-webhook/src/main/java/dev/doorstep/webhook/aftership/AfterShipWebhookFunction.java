@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.core.delivery.DeliverySource;
 import dev.doorstep.core.delivery.DeliveryUpdates;
+import dev.doorstep.core.delivery.TrackingOrders;
 import dev.doorstep.core.delivery.TrackingState;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
@@ -13,6 +14,7 @@ import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReceiptLog;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.TrackingIndex;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.HttpApiFunction;
@@ -25,9 +27,12 @@ import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbTrackingIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +67,7 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
     private final ReceiptLog receipts;
     private final OrderStore orders;
     private final DeliveryUpdates updates;
+    private final TrackingOrders trackingOrders;
     private final WebhookArrivals arrivals;
     private final Clock clock;
 
@@ -71,11 +77,18 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
     }
 
     private AfterShipWebhookFunction(Wiring w) {
-        this(w.secrets, w.receipts, w.orders, w.shops, w.updates, Clock.systemUTC());
+        this(w.secrets, w.receipts, w.orders, w.shops, w.updates, w.trackingIndex, Clock.systemUTC());
+    }
+
+    /** Trackings map to orders by their own order_id only (no tracking index). */
+    public AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, ShopStore shops,
+            DeliveryUpdates updates, Clock clock) {
+        this(secrets, receipts, orders, shops, updates, TrackingIndex.NONE, clock);
     }
 
     public AfterShipWebhookFunction(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, ShopStore shops,
-            DeliveryUpdates updates, Clock clock) {
+            DeliveryUpdates updates, TrackingIndex trackingIndex, Clock clock) {
+        this.trackingOrders = new TrackingOrders(orders, trackingIndex);
         this.secrets = secrets;
         this.receipts = receipts;
         this.orders = orders;
@@ -127,6 +140,11 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
             return HttpResponses.status(200, "duplicate", "event " + event.eventId() + " was already handled");
         }
         Optional<String> ignored = whyIgnored(shop, event);
+        List<Order> matched = ignored.isPresent() ? List.of()
+                : trackingOrders.of(shop, event.tracking(), trustedOrderId(event));
+        if (ignored.isEmpty() && matched.isEmpty()) {
+            ignored = Optional.of(whyNoOrder(shop, event));
+        }
         if (ignored.isPresent()) {
             LOG.info("AfterShip webhook ignored", Map.of("ids", ids, "reason", ignored.get()));
             receipts.firstReceipt(SOURCE, event.eventId(), clock.instant().plus(REMEMBER_EVENTS));
@@ -134,39 +152,56 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
         }
         Instant now = clock.instant();
         arrivals.arrived(shop, now); // a signed event about one of the shop's orders: its webhooks work
-        OrderKey order = new OrderKey(shop, event.tracking().orderId());
-        DeliveryUpdates.Outcome outcome = updates.apply(event.tracking().toReport(order, DeliverySource.WEBHOOK), now);
-        receipts.firstReceipt(SOURCE, event.eventId(), now.plus(REMEMBER_EVENTS));
-        LOG.info("AfterShip webhook applied", Map.of("ids", ids, "orderId", order.orderId(), "outcome", outcome.name()));
-        if (outcome == DeliveryUpdates.Outcome.SCHEDULED_ON_DELIVERY) {
-            METRICS.count("DeliveriesSeen", Map.of("Source", "Webhook"));
+        DeliveryUpdates.Outcome outcome = null;
+        List<String> applied = new ArrayList<>();
+        for (Order order : matched) {
+            // one tracking, several orders (a number shared by two orders): each is timed on it
+            DeliveryUpdates.Outcome one = updates.apply(event.tracking().toReport(order.key(), DeliverySource.WEBHOOK),
+                    now);
+            outcome = outcome == null || one == DeliveryUpdates.Outcome.SCHEDULED_ON_DELIVERY ? one : outcome;
+            applied.add(order.key().orderId());
+            LOG.info("AfterShip webhook applied", Map.of("ids", ids, "orderId", order.key().orderId(),
+                    "outcome", one.name()));
+            if (one == DeliveryUpdates.Outcome.SCHEDULED_ON_DELIVERY) {
+                METRICS.count("DeliveriesSeen", Map.of("Source", "Webhook"));
+            }
         }
-        return HttpResponses.status(200, outcome.name().toLowerCase(Locale.ROOT), "applied to order " + order.orderId());
+        receipts.firstReceipt(SOURCE, event.eventId(), now.plus(REMEMBER_EVENTS));
+        return HttpResponses.status(200, outcome.name().toLowerCase(Locale.ROOT),
+                "applied to order " + String.join(", ", applied));
     }
 
-    /** Only Delivered and Expired of the initial fulfillment's tracking of one of this shop's orders count. */
-    private Optional<String> whyIgnored(String shop, AfterShipWebhookEvent event) {
+    /** Only Delivered and Expired count, and only the shop's own trackings. */
+    private static Optional<String> whyIgnored(String shop, AfterShipWebhookEvent event) {
         if (event.tracking().state() == TrackingState.ON_ITS_WAY) {
             return Optional.of("tag " + event.tracking().tag().wire() + " does not change the timing");
         }
         if (event.shopInBody() != null && !event.shopInBody().equals(shop)) {
             return Optional.of("the tracking belongs to another shop");
         }
-        if (event.tracking().orderId() == null) {
-            return Optional.of("the tracking names no order (not created by Doorstep)");
-        }
-        if (!SHOPIFY_ORDER_ID.matcher(event.tracking().orderId()).matches()) {
-            // never one of our orders, and not a key to look up (it could exceed DynamoDB's key size)
-            return Optional.of("the tracking's order_id is not a Shopify order id (not created by Doorstep)");
-        }
-        Optional<Order> order = orders.find(new OrderKey(shop, event.tracking().orderId()));
-        if (order.isEmpty()) {
-            return Optional.of("no such order");
-        }
-        if (order.get().trackingId() != null && !order.get().trackingId().equals(event.tracking().trackingId())) {
-            return Optional.of("not the tracking of the order's initial fulfillment");
-        }
         return Optional.empty();
+    }
+
+    /** Why neither the tracking index nor the tracking's order_id led to an order waiting on it. */
+    private String whyNoOrder(String shop, AfterShipWebhookEvent event) {
+        String id = event.tracking().orderId();
+        if (id == null) {
+            return "the tracking names no order and no order took it (not created by Doorstep)";
+        }
+        if (trustedOrderId(event) == null) {
+            return "the tracking's order_id is not a Shopify order id and no order took it (not created by Doorstep)";
+        }
+        Optional<Order> order = orders.find(new OrderKey(shop, id));
+        return order.isEmpty() ? "no such order" : "not the tracking of the order's initial fulfillment";
+    }
+
+    /**
+     * The tracking's order_id as a key to look up, when it can be one of ours: anything else (another app's
+     * order number, an oversized value) is never read as a key; the tracking index still maps the tracking.
+     */
+    private static String trustedOrderId(AfterShipWebhookEvent event) {
+        String id = event.tracking().orderId();
+        return id != null && SHOPIFY_ORDER_ID.matcher(id).matches() ? id : null;
     }
 
     private static APIGatewayV2HTTPResponse rejected(int status, String outcome, String reason, String shop) {
@@ -184,7 +219,7 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
 
     /** The real collaborators, built once per container from the environment (template.yaml). */
     private record Wiring(WebhookSecrets secrets, ReceiptLog receipts, OrderStore orders, ShopStore shops,
-            DeliveryUpdates updates) {
+            DeliveryUpdates updates, TrackingIndex trackingIndex) {
 
         static Wiring fromEnvironment() {
             DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
@@ -196,7 +231,8 @@ public final class AfterShipWebhookFunction extends HttpApiFunction {
             var cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
                     AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
             return new Wiring(new StoredWebhookSecrets(new DynamoDbAfterShipCredentialStore(dynamo, table), cipher),
-                    new DynamoDbReceiptLog(dynamo, table), orders, shops, new DeliveryUpdates(orders, shops, policy, planner));
+                    new DynamoDbReceiptLog(dynamo, table), orders, shops, new DeliveryUpdates(orders, shops, policy, planner),
+                    new DynamoDbTrackingIndex(dynamo, table));
         }
     }
 }

@@ -27,6 +27,7 @@ import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbTrackingIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -70,6 +71,7 @@ class AfterShipWebhookFunctionTest {
     final DynamoDbShopStore shops;
     final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
     final AfterShipWebhookFunction function;
+    final DynamoDbTrackingIndex index;
 
     AfterShipWebhookFunctionTest(DynamoDbClient dynamo, KmsClient kms) {
         DoorstepTable.create(dynamo, table);
@@ -100,8 +102,9 @@ class AfterShipWebhookFunctionTest {
         };
         var policy = new TimingPolicy();
         var planner = new ReviewRequestPlanner(policy, orders, scheduler);
+        index = new DynamoDbTrackingIndex(dynamo, table);
         function = new AfterShipWebhookFunction(new StoredWebhookSecrets(credentials, cipher), receipts, orders,
-                shops, new DeliveryUpdates(orders, shops, policy, planner), Clock.fixed(NOW, ZoneOffset.UTC));
+                shops, new DeliveryUpdates(orders, shops, policy, planner), index, Clock.fixed(NOW, ZoneOffset.UTC));
         SANDBOX.reset();
     }
 
@@ -144,6 +147,35 @@ class AfterShipWebhookFunctionTest {
 
     static String reason(APIGatewayV2HTTPResponse response) throws IOException {
         return Json.MAPPER.readTree(response.getBody()).path("reason").asText();
+    }
+
+    @Test
+    void aTrackingMadeElsewhereAndSharedByTwoOrdersTimesEveryOrderThatTookIt() throws Exception {
+        // made by AfterShip's own Shopify app: its order reference, no doorstep_shop
+        String body = Json.MAPPER.createObjectNode().put("tracking_number", "1ZSHARED3001").put("slug", "ups")
+                .put("order_id", "#1001").toString();
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(SANDBOX.baseUrl() + "/tracking/2026-07/trackings"))
+                .header("as-api-key", API_KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String trackingId = Json.MAPPER.readTree(created.body()).path("data").path("id").asText();
+        OrderKey first = waiting("3001", trackingId);
+        OrderKey second = waiting("3002", trackingId);
+        index.add(first, trackingId);
+        index.add(second, trackingId);
+        Instant delivered = Instant.parse("2026-03-08T09:00:00Z");
+        SANDBOX.deliver(trackingId, delivered);
+        String event = SANDBOX.webhookBody(trackingId);
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(post(SHOP, event,
+                AfterShipSandbox.signature(event, SECRET)), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        for (OrderKey key : List.of(first, second)) {
+            Order order = orders.find(key).orElseThrow();
+            assertThat(order.status()).isEqualTo(OrderStatus.SCHEDULED);
+            assertThat(order.sendAt()).isEqualTo(delivered.plus(Duration.ofDays(3)));
+        }
     }
 
     @Test

@@ -75,6 +75,23 @@ public final class DeliveryUpdates {
                     ? report.deliveryEvidence().<TimingBasis>map(TimingBasis.Delivered::new)
                             .orElse(TimingBasis.delivered(now))
                     : policy.afterExpiry(report.deliveryEvidence());
+            if (!order.parcels().isEmpty() && basis instanceof TimingBasis.Delivered d) {
+                // Timed on the last parcel: this one arrived; the request waits for the others.
+                order = LastParcel.delivered(order, report.trackingId(), d.deliveredAt());
+                Optional<Instant> last = LastParcel.allDelivered(order);
+                if (last.isEmpty()) {
+                    try {
+                        orders.update(found.get(), order.withReason(LastParcel.waitingReason(order)));
+                        return Outcome.STILL_ON_ITS_WAY;
+                    } catch (StaleOrderException raced) {
+                        if (attempt == ATTEMPTS) {
+                            throw raced;
+                        }
+                        continue;
+                    }
+                }
+                basis = new TimingBasis.Delivered(last.get());
+            }
             try {
                 planner.plan(order, shop.get().settings(), basis, now);
                 return basis instanceof TimingBasis.Delivered

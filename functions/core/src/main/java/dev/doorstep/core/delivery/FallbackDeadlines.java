@@ -19,6 +19,13 @@ import java.util.Optional;
  */
 public final class FallbackDeadlines {
 
+    /**
+     * How early before its deadline a fallback may be planned: its wake-up comes this much ahead, so the
+     * request is scheduled for the deadline itself and goes out then, not a minute after (a time already
+     * reached is scheduled one minute out). The timing policy caps the send time at the deadline either way.
+     */
+    public static final java.time.Duration LEAD = java.time.Duration.ofMinutes(2);
+
     private final OrderStore orders;
     private final ShopStore shops;
     private final ReviewRequestPlanner planner;
@@ -39,7 +46,7 @@ public final class FallbackDeadlines {
             }
             Order order = found.get();
             if (order.status() != OrderStatus.WAITING_FOR_DELIVERY || order.fallbackDeadline() == null
-                    || order.fallbackDeadline().isAfter(now)) {
+                    || order.fallbackDeadline().isAfter(now.plus(LEAD))) {
                 return false;
             }
             try {

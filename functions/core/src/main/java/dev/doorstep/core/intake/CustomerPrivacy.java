@@ -2,15 +2,15 @@ package dev.doorstep.core.intake;
 
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.port.CustomerDataExports;
+import dev.doorstep.core.port.TrackingErasure;
 import dev.doorstep.core.port.OrderStore;
-import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,39 +19,51 @@ import java.util.Set;
  */
 public final class CustomerPrivacy {
 
-    private static final int PAGE = 100;
-
     private final OrderStore orders;
     private final ReviewRequestScheduler scheduler;
+    private final CustomerDataExports exports;
+    private final TrackingErasure trackings;
     private final Clock clock;
     private final OrderChanges changes;
 
-    public CustomerPrivacy(OrderStore orders, ReviewRequestScheduler scheduler, Clock clock) {
+    public CustomerPrivacy(OrderStore orders, ReviewRequestScheduler scheduler, CustomerDataExports exports,
+            TrackingErasure trackings, Clock clock) {
+        this.trackings = trackings;
         this.orders = orders;
         this.scheduler = scheduler;
+        this.exports = exports;
         this.clock = clock;
         this.changes = new OrderChanges(orders);
     }
 
     /**
-     * {@code customers/data_request}: which orders we hold for the customer. The merchant answers the
-     * customer; we report order ids (never the data itself) so the report can be assembled from the store.
+     * {@code customers/data_request}: everything we hold about the customer (each order with its name,
+     * email, phone, products, tracking and status) is stored as an export for the merchant to collect
+     * and hand to the customer; the result names the order ids only.
      */
-    public IntakeResult dataRequest(String shop, String customerId, List<String> orderIds) {
+    public IntakeResult dataRequest(String shop, String customerId, List<String> orderIds, Instant requestedAt) {
         List<String> held = ordersOf(shop, customerId, orderIds);
-        return IntakeResult.applied("customer data request: " + held.size()
-                + " order(s) held (customer name, email, default-address phone, products, tracking)", held);
+        List<Order> found = new ArrayList<>();
+        for (String id : held) {
+            orders.find(new OrderKey(shop, id)).ifPresent(found::add);
+        }
+        exports.save(new CustomerDataExport(shop, customerId, requestedAt, found));
+        return IntakeResult.applied("customer data exported for the merchant: " + found.size() + " order(s)", held);
     }
 
     /**
-     * {@code customers/redact}: the customer's name, email and phone are erased from every order, and
-     * a request that may still go out is cancelled (there is no one left to write to).
+     * {@code customers/redact}: the customer's name, email and phone are erased from every order and
+     * from the order's AfterShip tracking (which carried them), and a request that may still go out is
+     * cancelled (there is no one left to write to).
      */
     public IntakeResult redact(String shop, String customerId, List<String> orderIds) {
         Instant now = clock.instant();
         List<String> redacted = new ArrayList<>();
         for (String orderId : ordersOf(shop, customerId, orderIds)) {
             OrderKey key = new OrderKey(shop, orderId);
+            // The tracking first: a crash between the two leaves the order to redact on the retry, which
+            // erases the tracking again (harmless), never an order marked redacted with its tracking kept.
+            orders.find(key).map(Order::trackingId).ifPresent(id -> trackings.erase(shop, id));
             changes.change(key, o -> OrderChanges.cancelled(o, "the customer's data was redacted", now).toBuilder()
                     .customer(o.customer().redacted()).build())
                     .ifPresent(o -> {
@@ -70,13 +82,8 @@ public final class CustomerPrivacy {
             }
         }
         if (customerId != null) {
-            String cursor = null;
-            do {
-                Page<Order> page = orders.ordersOf(shop, cursor, PAGE);
-                page.items().stream().filter(o -> Objects.equals(customerId, o.customer().customerId()))
-                        .forEach(o -> found.add(o.key().orderId()));
-                cursor = page.nextCursor();
-            } while (cursor != null);
+            // The customer index, not a walk through the shop's whole partition.
+            found.addAll(orders.orderIdsOfCustomer(shop, customerId));
         }
         return List.copyOf(found);
     }

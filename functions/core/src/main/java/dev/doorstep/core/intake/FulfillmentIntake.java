@@ -1,11 +1,14 @@
 package dev.doorstep.core.intake;
 
+import dev.doorstep.core.delivery.LastParcel;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Parcel;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.model.SplitShipmentTiming;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AppliedShopifyEvent;
 import dev.doorstep.core.port.AppliedShopifyEvents;
@@ -15,6 +18,8 @@ import dev.doorstep.core.timing.TimingBasis;
 import dev.doorstep.core.timing.TimingPolicy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -128,7 +133,36 @@ public final class FulfillmentIntake {
                 .lineItems(known.lineItems().isEmpty() ? fact.lineItems() : known.lineItems())
                 .fulfillment(fulfillment)
                 .build();
-        return filled.status() == OrderStatus.RECEIVED ? decide(filled, settings, now) : filled;
+        if (filled.status() == OrderStatus.RECEIVED) {
+            return decide(filled, settings, now);
+        }
+        return laterParcel(filled, fact.fulfillment(), settings) ? withParcel(filled, fact.fulfillment(), settings)
+                : filled;
+    }
+
+    /**
+     * A further shipment that counts: only when the shop times requests on the last parcel, while the order
+     * still waits on AfterShip, and only a trackable one not seen before (the seed's default ignores it).
+     */
+    private static boolean laterParcel(Order known, Fulfillment incoming, ShopSettings settings) {
+        if (settings.splitShipmentTiming() != SplitShipmentTiming.LAST || !incoming.hasTrackingNumber()
+                || !incoming.hasCarrier() || incoming.fulfillmentId() == null) {
+            return false;
+        }
+        boolean waiting = known.status() == OrderStatus.CREATING_TRACKING || known.status() == OrderStatus.TRACKING_RETRY
+                || known.status() == OrderStatus.WAITING_FOR_DELIVERY;
+        return waiting && !incoming.fulfillmentId().equals(known.fulfillment().fulfillmentId())
+                && known.parcels().stream().noneMatch(p -> incoming.fulfillmentId().equals(p.fulfillment().fulfillmentId()));
+    }
+
+    /** The order with one more parcel to wait for; the fallback now counts from the last fulfillment. */
+    private Order withParcel(Order known, Fulfillment incoming, ShopSettings settings) {
+        List<Parcel> parcels = new ArrayList<>(known.parcels());
+        parcels.add(Parcel.shipped(incoming));
+        Order more = known.toBuilder().parcels(parcels).build();
+        Order next = more.toBuilder().fallbackDeadline(known.fallbackDeadline() == null ? null
+                : policy.fallbackDeadline(settings, more.timingFulfillment()).orElse(null)).build();
+        return next.withReason(LastParcel.waitingReason(next));
     }
 
     private static Customer fillIn(Customer known, Customer incoming) {

@@ -21,4 +21,9 @@ public final class InMemorySuppressionList implements SuppressionList {
     public Optional<Suppression> find(String shop, EmailDigest email) {
         return Optional.ofNullable(suppressions.get(shop + "#" + email.hex()));
     }
+
+    @Override
+    public void forget(String shop, EmailDigest email) {
+        suppressions.remove(shop + "#" + email.hex());
+    }
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
  *
  * @param version optimistic-locking counter owned by the store: a write succeeds only if the stored
  *     version is still the one this copy was read with
+ * @param parcels the later shipments of an order timed on its last parcel (empty otherwise)
+ * @param sendNotBefore the earliest send time whatever the rules say (a backfill's slot, so old orders
+ *     delivered long ago do not all go out at once), or null
  */
 public record Order(
         OrderKey key,
@@ -36,7 +39,20 @@ public record Order(
         Instant leaseUntil,
         String messageId,
         Instant receivedAt,
-        long version) {
+        long version,
+        List<Parcel> parcels,
+        Instant sendNotBefore) {
+
+    /** An order shipped in one parcel, or timed on its first one (the seed's rule). */
+    public Order(OrderKey key, String orderNumber, Fulfillment fulfillment, Customer customer, List<LineItem> lineItems,
+            OrderStatus status, String statusReason, List<StatusChange> history, String trackingId,
+            int trackingAttempts, String trackingFailure, Instant trackingRetryAt, Instant fallbackDeadline,
+            Instant deliveredAt, Instant sendAt, TimingReason sendReason, Instant leaseUntil, String messageId,
+            Instant receivedAt, long version) {
+        this(key, orderNumber, fulfillment, customer, lineItems, status, statusReason, history, trackingId,
+                trackingAttempts, trackingFailure, trackingRetryAt, fallbackDeadline, deliveredAt, sendAt, sendReason,
+                leaseUntil, messageId, receivedAt, version, List.of(), null);
+    }
 
     public Order {
         Objects.requireNonNull(key, "key");
@@ -45,6 +61,31 @@ public record Order(
         customer = customer == null ? Customer.anonymous() : customer;
         lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
         history = history == null ? List.of() : List.copyOf(history);
+        parcels = parcels == null ? List.of() : List.copyOf(parcels);
+    }
+
+    /** Whether {@code id} is the tracking of this order's initial fulfillment or of one of its later parcels. */
+    public boolean tracks(String id) {
+        return id != null && (id.equals(trackingId) || parcels.stream().anyMatch(p -> id.equals(p.trackingId())));
+    }
+
+    /**
+     * The fulfillment the timing rules count from: the initial one, or the last parcel's when the order is
+     * timed on its last parcel (minimum delay and fallback then run from the last shipment).
+     */
+    public Fulfillment timingFulfillment() {
+        Fulfillment last = fulfillment;
+        for (Parcel p : parcels) {
+            if (p.fulfillment().fulfilledAt().isAfter(last.fulfilledAt())) {
+                last = p.fulfillment();
+            }
+        }
+        return last;
+    }
+
+    /** The same status with a new reason (what the merchant reads), e.g. which parcels are still on their way. */
+    public Order withReason(String reason) {
+        return toBuilder().statusReason(reason).build();
     }
 
     /** A freshly received order, before anything is decided about it. */
@@ -94,11 +135,26 @@ public record Order(
         return switch (status) {
             case CREATING_TRACKING -> Optional.of(enteredStatusAt().plus(TRACKING_CREATION_GRACE));
             case TRACKING_RETRY -> Optional.ofNullable(trackingRetryAt);
-            case WAITING_FOR_DELIVERY -> Optional.ofNullable(fallbackDeadline);
+            // a later parcel to track in AfterShip is due at once (the sweep or a wake-up creates its tracking)
+            case WAITING_FOR_DELIVERY -> parcels.stream().filter(Parcel::untracked)
+                    .map(p -> p.fulfillment().fulfilledAt()).min(Instant::compareTo)
+                    .or(() -> Optional.ofNullable(fallbackDeadline));
             case SCHEDULED -> Optional.ofNullable(sendAt).map(at -> at.plus(SEND_GRACE));
             case SENDING -> Optional.ofNullable(leaseUntil);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * How long an order (with the customer's name, email and phone) is kept after it entered its
+     * current status. Longer than any order waits for its work (60-day fallback + 14-day delay), so only
+     * orders nothing will happen to any more are scrubbed; the store deletes them then (DynamoDB TTL).
+     */
+    public static final java.time.Duration RETENTION_AFTER_LAST_STATUS = java.time.Duration.ofDays(365);
+
+    /** When this order, and the personal data it holds, is deleted if nothing changes it before. */
+    public Instant scrubAt() {
+        return enteredStatusAt().plus(RETENTION_AFTER_LAST_STATUS);
     }
 
     /** When the order moved into its current status (its reception if the history does not say). */
@@ -144,6 +200,8 @@ public record Order(
         private Instant leaseUntil;
         private String messageId;
         private long version;
+        private List<Parcel> parcels;
+        private Instant sendNotBefore;
 
         private Builder(Order o) {
             from = o;
@@ -165,6 +223,8 @@ public record Order(
             leaseUntil = o.leaseUntil;
             messageId = o.messageId;
             version = o.version;
+            parcels = o.parcels;
+            sendNotBefore = o.sendNotBefore;
         }
 
         private Builder status(OrderStatus v) { status = v; return this; }
@@ -185,11 +245,14 @@ public record Order(
         public Builder leaseUntil(Instant v) { leaseUntil = v; return this; }
         public Builder messageId(String v) { messageId = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder parcels(List<Parcel> v) { parcels = v; return this; }
+        public Builder sendNotBefore(Instant v) { sendNotBefore = v; return this; }
 
         public Order build() {
             return new Order(from.key, orderNumber, fulfillment, customer, lineItems, status, statusReason, history,
                     trackingId, trackingAttempts, trackingFailure, trackingRetryAt, fallbackDeadline, deliveredAt,
-                    sendAt, sendReason, leaseUntil, messageId, from.receivedAt, version);
+                    sendAt, sendReason, leaseUntil, messageId, from.receivedAt, version, parcels,
+                    sendNotBefore);
         }
     }
 }

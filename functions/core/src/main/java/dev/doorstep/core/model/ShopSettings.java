@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param shopName the merchant's override of the shop's name in emails (From and {shop_name}), or null for
  *     Shopify's name
  * @param replyTo the merchant's override of the emails' Reply-To, or null for Shopify's contact email
+ * @param splitShipmentTiming which parcel of an order shipped in several fulfillments times the request:
+ *     {@code FIRST} (the seed's rule, the default) or {@code LAST}
  */
 public record ShopSettings(
         String shop,
@@ -42,7 +44,8 @@ public record ShopSettings(
         SendWindow sendWindow,
         EmailTemplate emailTemplate,
         String shopName,
-        String replyTo) {
+        String replyTo,
+        SplitShipmentTiming splitShipmentTiming) {
 
     public static final int WAIT_DAYS_AFTER_DELIVERY = 3;
     public static final int WAIT_DAYS_AFTER_FULFILLMENT = 7;
@@ -64,7 +67,7 @@ public record ShopSettings(
         this(shop, requestsEnabled, aftershipEnabled, shopCountry, timeZone, waitDaysAfterDelivery,
                 waitDaysAfterFulfillment, minDelayDomesticDays, minDelayInternationalDays, fallbackEnabled, fallbackDays,
                 trackingRetryDelay, pollInterval, sendPhoneToAfterShip, sendBuyerEmailToAfterShip, sendWindow,
-                emailTemplate, null, null);
+                emailTemplate, null, null, SplitShipmentTiming.FIRST);
     }
 
     public ShopSettings {
@@ -74,6 +77,7 @@ public record ShopSettings(
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         trackingRetryDelay = trackingRetryDelay == null ? TRACKING_RETRY_DELAY : trackingRetryDelay;
         pollInterval = pollInterval == null ? POLL_INTERVAL : pollInterval;
+        splitShipmentTiming = splitShipmentTiming == null ? SplitShipmentTiming.FIRST : splitShipmentTiming;
         if (shopCountry != null && !shopCountry.matches("[A-Za-z]{2}")) {
             throw new InvalidSettingException("shopCountry", "must be a two-letter ISO 3166-1 code, got '"
                     + shopCountry + "'");
@@ -153,6 +157,7 @@ public record ShopSettings(
         private EmailTemplate emailTemplate;
         private String shopName;
         private String replyTo;
+        private SplitShipmentTiming splitShipmentTiming;
 
         private Builder(ShopSettings s) {
             shop = s.shop;
@@ -174,6 +179,7 @@ public record ShopSettings(
             emailTemplate = s.emailTemplate;
             shopName = s.shopName;
             replyTo = s.replyTo;
+            splitShipmentTiming = s.splitShipmentTiming;
         }
 
         public Builder requestsEnabled(boolean v) { requestsEnabled = v; return this; }
@@ -194,12 +200,13 @@ public record ShopSettings(
         public Builder emailTemplate(EmailTemplate v) { emailTemplate = v; return this; }
         public Builder shopName(String v) { shopName = v; return this; }
         public Builder replyTo(String v) { replyTo = v; return this; }
+        public Builder splitShipmentTiming(SplitShipmentTiming v) { splitShipmentTiming = v; return this; }
 
         public ShopSettings build() {
             return new ShopSettings(shop, requestsEnabled, aftershipEnabled, shopCountry, timeZone,
                     waitDaysAfterDelivery, waitDaysAfterFulfillment, minDelayDomesticDays, minDelayInternationalDays,
                     fallbackEnabled, fallbackDays, trackingRetryDelay, pollInterval, sendPhoneToAfterShip,
-                    sendBuyerEmailToAfterShip, sendWindow, emailTemplate, shopName, replyTo);
+                    sendBuyerEmailToAfterShip, sendWindow, emailTemplate, shopName, replyTo, splitShipmentTiming);
         }
     }
 }

@@ -50,7 +50,9 @@ public final class ReviewRequestPlanner {
      * it themselves (a first insert), followed by {@link #ensureScheduled}.
      */
     public Order decide(Order order, ShopSettings settings, TimingBasis basis, Instant now) {
-        SendDecision decision = inWindow(policy.decide(settings, order.fulfillment(), basis, now), settings);
+        // the initial fulfillment, or the last parcel's for an order timed on its last parcel
+        SendDecision decision = inWindow(notBefore(policy.decide(settings, order.timingFulfillment(), basis, now),
+                order), settings);
         Order.Builder next = order.toBuilder();
         if (basis instanceof TimingBasis.Delivered delivered) {
             next.deliveredAt(delivered.deliveredAt());
@@ -64,6 +66,16 @@ public final class ReviewRequestPlanner {
             throw new IllegalStateException("order " + order.key() + " is " + order.status() + ", not scheduled");
         }
         scheduler.schedule(order.key(), order.sendAt(), settings.timeZone());
+    }
+
+    /** A backfilled order keeps the slot the backfill gave it, so old deliveries do not all go out at once. */
+    private static SendDecision notBefore(SendDecision decision, Order order) {
+        Instant earliest = order.sendNotBefore();
+        if (earliest == null || !decision.sendAt().isBefore(earliest)) {
+            return decision;
+        }
+        return new SendDecision(earliest, decision.reason(), decision.ruleTime(), false, decision.explanation()
+                + "; the backfill spreads its requests over the send window, so not before " + earliest);
     }
 
     private static SendDecision inWindow(SendDecision decision, ShopSettings settings) {

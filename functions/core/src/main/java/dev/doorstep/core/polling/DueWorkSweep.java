@@ -3,9 +3,11 @@ package dev.doorstep.core.polling;
 import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
+import dev.doorstep.core.model.Parcel;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.tracking.CreationOutcome;
@@ -35,6 +37,10 @@ import java.util.function.BooleanSupplier;
  *       for now and the sender's own rules decide (ReviewRequestSending retries an expired claim).</li>
  * </ul>
  * Every step is idempotent, so a sweep that dies half way is simply run again.
+ *
+ * <p>The sweep runs every 12 hours, so on its own it keeps times to within 12 hours. Punctuality comes
+ * from {@link WakeUps}: each sweep also looks {@link WakeUps#LOOKAHEAD} ahead and sets a wake-up for every
+ * tracking retry and fallback deadline before its next run; a wake-up calls {@link #wakeUp} for its order.
  */
 public final class DueWorkSweep {
 
@@ -51,22 +57,59 @@ public final class DueWorkSweep {
     private final FallbackDeadlines fallbacks;
     private final ReviewRequestPlanner planner;
     private final ReviewRequestScheduler scheduler;
+    private final WakeUps wakeUps;
     private final int pageSize;
 
     public DueWorkSweep(OrderStore orders, ShopStore shops, TrackingCreation trackingCreation,
             FallbackDeadlines fallbacks, ReviewRequestPlanner planner, ReviewRequestScheduler scheduler) {
-        this(orders, shops, trackingCreation, fallbacks, planner, scheduler, PAGE);
+        this(orders, shops, trackingCreation, fallbacks, planner, scheduler, OrderWakeUps.NONE, PAGE);
+    }
+
+    public DueWorkSweep(OrderStore orders, ShopStore shops, TrackingCreation trackingCreation,
+            FallbackDeadlines fallbacks, ReviewRequestPlanner planner, ReviewRequestScheduler scheduler,
+            OrderWakeUps wakeUps) {
+        this(orders, shops, trackingCreation, fallbacks, planner, scheduler, wakeUps, PAGE);
     }
 
     DueWorkSweep(OrderStore orders, ShopStore shops, TrackingCreation trackingCreation, FallbackDeadlines fallbacks,
             ReviewRequestPlanner planner, ReviewRequestScheduler scheduler, int pageSize) {
+        this(orders, shops, trackingCreation, fallbacks, planner, scheduler, OrderWakeUps.NONE, pageSize);
+    }
+
+    DueWorkSweep(OrderStore orders, ShopStore shops, TrackingCreation trackingCreation, FallbackDeadlines fallbacks,
+            ReviewRequestPlanner planner, ReviewRequestScheduler scheduler, OrderWakeUps wakeUps, int pageSize) {
         this.orders = orders;
         this.shops = shops;
         this.trackingCreation = trackingCreation;
         this.fallbacks = fallbacks;
         this.planner = planner;
         this.scheduler = scheduler;
+        this.wakeUps = new WakeUps(wakeUps);
         this.pageSize = pageSize;
+    }
+
+    /**
+     * One order's wake-up: handles it exactly as the sweep would if it is due; otherwise sets its wake-up
+     * again for the time it is due (it moved meanwhile), or does nothing.
+     */
+    public SweepOutcome wakeUp(OrderKey key, Instant now) {
+        SweepOutcome.Counter count = new SweepOutcome.Counter();
+        Optional<Order> found = orders.find(key);
+        count.read = found.isPresent() ? 1 : 0;
+        if (found.isEmpty()) {
+            return count.outcome();
+        }
+        Order order = found.get();
+        Optional<Instant> wake = WakeUps.timeFor(order, now);
+        boolean due = order.dueAt().isPresent() && !order.dueAt().get().isAfter(now);
+        if (due || (wake.isPresent() && !wake.get().isAfter(now))) {
+            handle(order, now, new HashMap<>(), count);
+        } else if (wakeUps.ensure(order, now)) {
+            count.wakeUpsSet++;
+        } else {
+            count.nothingToDo++;
+        }
+        return count.outcome();
     }
 
     /**
@@ -97,7 +140,39 @@ public final class DueWorkSweep {
                 handle(order, now, shopCache, count);
             }
             if (due.size() < limit) {
-                return count.outcome();
+                break;
+            }
+            limit = seen.size() + pageSize;
+        }
+        setWakeUps(now, timeLeft, count);
+        return count.outcome();
+    }
+
+    /** Wake-ups for what falls due before the next sweep, so it happens on time rather than then. */
+    private void setWakeUps(Instant now, BooleanSupplier timeLeft, SweepOutcome.Counter count) {
+        Set<OrderKey> seen = new HashSet<>();
+        int limit = pageSize;
+        while (true) {
+            // not counted in ordersRead: that counts due orders
+            List<Order> soon = orders.dueBy(now.plus(WakeUps.LOOKAHEAD), limit);
+            for (Order order : soon) {
+                if (!seen.add(order.key()) || order.dueAt().isEmpty() || !order.dueAt().get().isAfter(now)) {
+                    continue;
+                }
+                if (!timeLeft.getAsBoolean()) {
+                    count.outOfTime = true;
+                    return;
+                }
+                try {
+                    if (wakeUps.ensure(order, now)) {
+                        count.wakeUpsSet++;
+                    }
+                } catch (RuntimeException e) {
+                    count.problem(order.key() + " (wake-up): " + e.getClass().getSimpleName());
+                }
+            }
+            if (soon.size() < limit) {
+                return;
             }
             limit = seen.size() + pageSize;
         }
@@ -117,6 +192,10 @@ public final class DueWorkSweep {
                     }
                 }
                 case WAITING_FOR_DELIVERY -> {
+                    if (order.parcels().stream().anyMatch(Parcel::untracked)) {
+                        // a later parcel of an order timed on its last parcel: track it in AfterShip too
+                        count.trackingCreated += trackingCreation.trackParcels(order.key(), now);
+                    }
                     if (fallbacks.reached(order.key(), now)) {
                         count.fallbacksUsed++;
                     } else {

@@ -2,12 +2,13 @@ package dev.doorstep.core.polling;
 
 import dev.doorstep.core.delivery.DeliverySource;
 import dev.doorstep.core.delivery.DeliveryUpdates;
+import dev.doorstep.core.delivery.TrackingOrders;
 import dev.doorstep.core.model.Order;
-import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.TrackingIndex;
 import dev.doorstep.core.tracking.TrackedShipment;
 import dev.doorstep.core.tracking.TrackingQuery;
 import dev.doorstep.core.tracking.TrackingService;
@@ -48,15 +49,21 @@ public final class ShopPoll {
     private static final int MAX_LISTED_PROBLEMS = 20;
 
     private final ShopStore shops;
-    private final OrderStore orders;
     private final TrackingService aftership;
     private final DeliveryUpdates updates;
+    private final TrackingOrders trackingOrders;
 
+    /** Trackings map to orders through their own order_id only (no tracking index). */
     public ShopPoll(ShopStore shops, OrderStore orders, TrackingService aftership, DeliveryUpdates updates) {
+        this(shops, orders, aftership, updates, TrackingIndex.NONE);
+    }
+
+    public ShopPoll(ShopStore shops, OrderStore orders, TrackingService aftership, DeliveryUpdates updates,
+            TrackingIndex index) {
         this.shops = shops;
-        this.orders = orders;
         this.aftership = aftership;
         this.updates = updates;
+        this.trackingOrders = new TrackingOrders(orders, index);
     }
 
     /**
@@ -115,31 +122,30 @@ public final class ShopPoll {
         if (shipment.state() == TrackingState.ON_ITS_WAY) {
             return; // no read, no write: most changes in a window are scans of parcels still moving
         }
-        if (shipment.orderId() == null || shipment.orderId().isBlank()) {
+        // Through the tracking index as well as the tracking's own order_id: a tracking AfterShip already had
+        // (made by its Shopify app, or shared by two orders) names another order or none.
+        List<Order> matched;
+        try {
+            matched = trackingOrders.of(shop, shipment, shipment.orderId());
+        } catch (RuntimeException e) {
+            tally.problem(shop + "/" + shipment.trackingId() + ": " + e.getClass().getSimpleName());
+            return;
+        }
+        if (matched.isEmpty()) {
             tally.notOurs++;
             return;
         }
-        OrderKey key = new OrderKey(shop, shipment.orderId());
-        try {
-            Optional<Order> order = orders.find(key);
-            if (order.isPresent() && order.get().trackingId() != null
-                    && !order.get().trackingId().equals(shipment.trackingId())) {
-                // The seed counts only the initial fulfillment's tracking; this one is another.
-                tally.notOurs++;
-                return;
+        for (Order order : matched) {
+            try {
+                switch (updates.apply(shipment.toReport(order.key(), DeliverySource.POLL), order, polled, now)) {
+                    case SCHEDULED_ON_DELIVERY -> tally.scheduledOnDelivery++;
+                    case SCHEDULED_ON_FULFILLMENT -> tally.scheduledOnFulfillment++;
+                    case NOT_WAITING, STILL_ON_ITS_WAY -> tally.alreadyHandled++;
+                    case UNKNOWN_ORDER -> tally.notOurs++;
+                }
+            } catch (RuntimeException e) {
+                tally.problem(order.key() + ": " + e.getClass().getSimpleName());
             }
-            if (order.isEmpty()) {
-                tally.notOurs++;
-                return;
-            }
-            switch (updates.apply(shipment.toReport(key, DeliverySource.POLL), order.get(), polled, now)) {
-                case SCHEDULED_ON_DELIVERY -> tally.scheduledOnDelivery++;
-                case SCHEDULED_ON_FULFILLMENT -> tally.scheduledOnFulfillment++;
-                case NOT_WAITING, STILL_ON_ITS_WAY -> tally.alreadyHandled++;
-                case UNKNOWN_ORDER -> tally.notOurs++;
-            }
-        } catch (RuntimeException e) {
-            tally.problem(key + ": " + e.getClass().getSimpleName());
         }
     }
 

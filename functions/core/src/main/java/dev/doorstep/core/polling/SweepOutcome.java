@@ -16,10 +16,11 @@ import java.util.List;
  * @param nothingToDo due orders that needed nothing (changed meanwhile, fallback switched off, ...)
  * @param problems orders that failed (ids and error types only)
  * @param outOfTime whether the sweep stopped for lack of time (the rest is due at the next sweep)
+ * @param wakeUpsSet wake-ups set for tracking retries and fallback deadlines due before the next sweep
  */
 public record SweepOutcome(int ordersRead, int trackingCreated, int trackingGivenUp, int trackingParked,
         int fallbacksUsed, int schedulesEnsured, int sendsRearmed, int nothingToDo, List<String> problems,
-        boolean outOfTime) {
+        boolean outOfTime, int wakeUpsSet) {
 
     public SweepOutcome {
         problems = List.copyOf(problems);
@@ -35,6 +36,7 @@ public record SweepOutcome(int ordersRead, int trackingCreated, int trackingGive
         int schedulesEnsured;
         int sendsRearmed;
         int nothingToDo;
+        int wakeUpsSet;
         boolean outOfTime;
         final List<String> problems = new ArrayList<>();
 
@@ -46,7 +48,7 @@ public record SweepOutcome(int ordersRead, int trackingCreated, int trackingGive
 
         SweepOutcome outcome() {
             return new SweepOutcome(read, trackingCreated, trackingGivenUp, trackingParked, fallbacksUsed,
-                    schedulesEnsured, sendsRearmed, nothingToDo, problems, outOfTime);
+                    schedulesEnsured, sendsRearmed, nothingToDo, problems, outOfTime, wakeUpsSet);
         }
     }
 }

@@ -40,4 +40,20 @@ public interface OrderStore {
 
     /** Removes an order and everything stored beside it (redaction). */
     void delete(OrderKey key);
+
+    /**
+     * The ids of every order of a shop's customer (Shopify's customer id). Stores with a customer index
+     * answer from it; this default pages through the shop's orders.
+     */
+    default List<String> orderIdsOfCustomer(String shop, String customerId) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Order> page = ordersOf(shop, cursor, 100);
+            page.items().stream().filter(o -> customerId.equals(o.customer().customerId()))
+                    .forEach(o -> ids.add(o.key().orderId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
+    }
 }

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The SHA-256 of a normalised email address (trimmed, lower-cased, domain in its ASCII form), in hex:
- * how suppressions and unsubscribe tokens name a customer without storing or carrying the address.
- * The ASCII domain matters because SES reports bounces for the address as sent, in punycode.
+ * A 256-bit digest of a normalised email address (trimmed, lower-cased, domain in its ASCII form), in
+ * hex: how suppressions and unsubscribe tokens name a customer without storing or carrying the
+ * address. Made by {@link EmailDigester} (keyed HMAC); {@link #unkeyedSha256} is only for finding
+ * records written before digests were keyed. The ASCII domain matters because SES reports bounces for
+ * the address as sent, in punycode.
  */
 public record EmailDigest(String hex) {
 
@@ -22,18 +24,22 @@ public record EmailDigest(String hex) {
         }
     }
 
-    public static EmailDigest of(String email) {
+    /**
+     * The plain SHA-256 that suppressions and unsubscribe links (token version 1) carried before digests
+     * were keyed: only to find (and re-key) such records, never to write new ones.
+     */
+    public static EmailDigest unkeyedSha256(String email) {
         Objects.requireNonNull(email, "email");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(normalised(email).getBytes(StandardCharsets.UTF_8));
+                    .digest(normalise(email).getBytes(StandardCharsets.UTF_8));
             return new EmailDigest(HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
-    private static String normalised(String email) {
+    static String normalise(String email) {
         String address = email.trim().toLowerCase(Locale.ROOT);
         int at = address.lastIndexOf('@');
         if (at < 0) {

@@ -81,6 +81,14 @@ public final class ReviewRequestComposer {
     }
 
     /** @throws IllegalArgumentException when the order has no customer email (check before composing) */
+    /**
+     * The keyed digest the order's unsubscribe link carries, so the suppression that link records is
+     * the one the sender looks up.
+     */
+    public EmailDigest customerDigest(Order order) {
+        return tokens.digester().of(order.customer().email());
+    }
+
     public ReviewRequestEmail compose(Shop shop, Order order) {
         if (!order.customer().hasEmail()) {
             throw new IllegalArgumentException("order " + order.key() + " has no customer email");
@@ -100,7 +108,7 @@ public final class ReviewRequestComposer {
         Map<String, String> html = Map.of("product_links", links.isEmpty()
                 ? link(reviewUrl(template, shop.domain())) : ProductLink.html(links));
 
-        String token = tokens.issue(new UnsubscribeToken(order.key(), EmailDigest.of(order.customer().email())));
+        String token = tokens.issue(new UnsubscribeToken(order.key(), customerDigest(order)));
         URI unsubscribe = URI.create(unsubscribeEndpoint + (unsubscribeEndpoint.getRawQuery() == null ? "?" : "&")
                 + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         URI mailto = unsubscribeMailbox == null ? null

@@ -10,6 +10,7 @@ import dev.doorstep.core.port.StaleOrderException;
 import dev.doorstep.core.sending.SendOutcome.Result;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +29,15 @@ public final class ReviewRequestSending {
      */
     public static final Duration EARLY_TOLERANCE = Duration.ofMinutes(5);
     private static final int ATTEMPTS = 3;
+    static final String HELD_PREFIX = "held until the mail set-up is fixed: ";
+    /**
+     * Waits before each new try of the SENT write. Once the mail service accepted the message, a lost
+     * SENT mark leaves the order SENDING for the send event (or, if that is lost too, the sweep's
+     * take-over) to settle; a throttled or timed-out write is usually through on a second try. The
+     * total (about 7 s) plus the mail call (10 s at most) stays inside the sender's 30-second timeout.
+     */
+    static final List<Duration> SENT_WRITE_BACKOFF = List.of(Duration.ofMillis(200), Duration.ofMillis(800),
+            Duration.ofSeconds(2), Duration.ofSeconds(4));
 
     private final OrderStore orders;
     private final ShopStore shops;
@@ -35,15 +45,23 @@ public final class ReviewRequestSending {
     private final Mailer mailer;
     private final ReviewRequestComposer composer;
     private final Duration lease;
+    private final Pause pause;
 
     public ReviewRequestSending(OrderStore orders, ShopStore shops, SuppressionList suppressions, Mailer mailer,
             ReviewRequestComposer composer, Duration lease) {
+        this(orders, shops, suppressions, mailer, composer, lease, Pause.SLEEP);
+    }
+
+    /** @param pause waits between tries of the SENT write */
+    public ReviewRequestSending(OrderStore orders, ShopStore shops, SuppressionList suppressions, Mailer mailer,
+            ReviewRequestComposer composer, Duration lease, Pause pause) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.shops = Objects.requireNonNull(shops, "shops");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.lease = Objects.requireNonNull(lease, "lease");
+        this.pause = Objects.requireNonNull(pause, "pause");
     }
 
     /**
@@ -110,8 +128,13 @@ public final class ReviewRequestSending {
         try {
             messageId = mailer.send(email);
         } catch (TransientMailFailure e) {
-            release(claimed, e.getMessage(), now);
+            release(claimed, "the mail service was busy (" + e.getMessage() + "); trying again shortly", now);
             throw e;
+        } catch (MailSetupFailure e) {
+            // Not this customer's fault and not final: hold the order (SCHEDULED, due again), the
+            // handler raises the alarm, and the sweep sends it once the set-up is fixed.
+            release(claimed, HELD_PREFIX + e.getMessage(), now);
+            return SendOutcome.of(key, Result.HELD, HELD_PREFIX + e.getMessage());
         } catch (PermanentMailFailure e) {
             Order failed = orders.update(claimed, claimed.moveTo(OrderStatus.FAILED, e.getMessage(), now)
                     .toBuilder().leaseUntil(null).build());
@@ -132,8 +155,7 @@ public final class ReviewRequestSending {
         if (!order.customer().hasEmail()) {
             return Optional.of(stop(current, order, OrderStatus.SKIPPED, "the customer has no email address", now));
         }
-        Optional<Suppression> suppressed = suppressions.find(order.key().shop(),
-                EmailDigest.of(order.customer().email()));
+        Optional<Suppression> suppressed = suppressionOf(order);
         if (suppressed.isPresent()) {
             String why = switch (suppressed.get().reason()) {
                 case UNSUBSCRIBED -> "the customer unsubscribed from review requests";
@@ -145,6 +167,27 @@ public final class ReviewRequestSending {
         return Optional.empty();
     }
 
+    /**
+     * The customer's suppression under the keyed digest; failing that, under the plain SHA-256 that
+     * records written before digests were keyed carry, which is then re-keyed (written under the keyed
+     * digest with its reason and time, the old record removed) so no guessable digest stays behind.
+     */
+    private Optional<Suppression> suppressionOf(Order order) {
+        String shop = order.key().shop();
+        EmailDigest keyed = composer.customerDigest(order);
+        Optional<Suppression> found = suppressions.find(shop, keyed);
+        if (found.isPresent()) {
+            return found;
+        }
+        EmailDigest unkeyed = EmailDigest.unkeyedSha256(order.customer().email());
+        Optional<Suppression> legacy = suppressions.find(shop, unkeyed);
+        legacy.ifPresent(s -> {
+            suppressions.suppress(new Suppression(shop, keyed, s.reason(), s.since()));
+            suppressions.forget(shop, unkeyed);
+        });
+        return legacy;
+    }
+
     private SendOutcome stop(Order current, Order order, OrderStatus status, String reason, Instant now) {
         orders.update(current, order.moveTo(status, reason, now).toBuilder().leaseUntil(null).build());
         return SendOutcome.of(order.key(), Result.SKIPPED, reason);
@@ -153,24 +196,51 @@ public final class ReviewRequestSending {
     /** The mail service certainly did not send: give the claim back so the next attempt may send. */
     private void release(Order claimed, String reason, Instant now) {
         try {
-            orders.update(claimed, claimed.moveTo(OrderStatus.SCHEDULED, "the mail service was busy (" + reason
-                    + "); trying again shortly", now).toBuilder().leaseUntil(null).build());
+            orders.update(claimed, claimed.moveTo(OrderStatus.SCHEDULED, reason, now).toBuilder().leaseUntil(null)
+                    .build());
         } catch (StaleOrderException e) {
             // Changed meanwhile (for example cancelled): whatever it is now stands.
         }
     }
 
+    /**
+     * The email is out: record it, trying the write again after a failure (a throttle, a timeout, a
+     * 5xx). If every try fails the order stays SENDING under its lease, and the mail service's send
+     * event marks it SENT (docs/sending.md §3).
+     */
     private SendOutcome markSent(Order claimed, String messageId, String reason, Instant now) {
-        try {
-            orders.update(claimed, claimed.moveTo(OrderStatus.SENT, reason, now).toBuilder()
-                    .messageId(messageId).leaseUntil(null).build());
-            return new SendOutcome(claimed.key(), Result.SENT, reason, messageId, claimed.deliveredAt());
-        } catch (StaleOrderException e) {
-            // The send event may have marked it SENT first, or a cancellation raced the send. The email
-            // is out either way; report it as sent, and the stored status tells the rest.
-            Order stored = orders.find(claimed.key()).orElse(claimed);
-            return new SendOutcome(claimed.key(), Result.SENT, "review request sent; order is now "
-                    + stored.status().label(), messageId, claimed.deliveredAt());
+        Order sent = claimed.moveTo(OrderStatus.SENT, reason, now).toBuilder().messageId(messageId).leaseUntil(null)
+                .build();
+        for (int retry = 0; ; retry++) {
+            try {
+                orders.update(claimed, sent);
+                return new SendOutcome(claimed.key(), Result.SENT, reason, messageId, claimed.deliveredAt());
+            } catch (StaleOrderException e) {
+                return sentButChanged(claimed, messageId);
+            } catch (RuntimeException e) {
+                if (retry == SENT_WRITE_BACKOFF.size()) {
+                    return new SendOutcome(claimed.key(), Result.SENT_UNRECORDED, "review request sent; recording"
+                            + " it failed (" + e.getClass().getSimpleName() + "), the mail service's send event will"
+                            + " record it", messageId, claimed.deliveredAt());
+                }
+                pause.pause(SENT_WRITE_BACKOFF.get(retry));
+            }
         }
+    }
+
+    /**
+     * The send event may have marked it SENT first, or a cancellation raced the send (or a write tried
+     * again after a lost answer finds the first try's SENT). The email is out either way; report it as
+     * sent, and the stored status tells the rest.
+     */
+    private SendOutcome sentButChanged(Order claimed, String messageId) {
+        String now;
+        try {
+            now = orders.find(claimed.key()).map(o -> o.status().label()).orElse("gone");
+        } catch (RuntimeException e) {
+            now = "unknown";
+        }
+        return new SendOutcome(claimed.key(), Result.SENT, "review request sent; order is now " + now, messageId,
+                claimed.deliveredAt());
     }
 }

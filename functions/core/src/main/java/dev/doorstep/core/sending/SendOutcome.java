@@ -16,6 +16,13 @@ public record SendOutcome(OrderKey order, Result result, String reason, String m
     public enum Result {
         /** This attempt sent the email. */
         SENT,
+        /**
+         * This attempt sent the email, and every try of the SENT write failed: the order stays SENDING
+         * under its lease until the mail service's send event records it.
+         */
+        SENT_UNRECORDED,
+        /** Not sent because of our mail set-up (access denied, not verified): held, sent once it is fixed. */
+        HELD,
         /** An earlier attempt sent it: nothing done (a duplicate invocation). */
         ALREADY_SENT,
         /** Not sent on purpose; the order is now SKIPPED or CANCELLED with the reason. */

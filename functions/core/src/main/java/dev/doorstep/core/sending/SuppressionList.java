@@ -12,4 +12,7 @@ public interface SuppressionList {
     void suppress(Suppression suppression);
 
     Optional<Suppression> find(String shop, EmailDigest email);
+
+    /** Removes the record, if any (a record under an unkeyed digest, once re-keyed). */
+    void forget(String shop, EmailDigest email);
 }

@@ -13,17 +13,21 @@ import javax.crypto.spec.SecretKeySpec;
  * Issues and verifies unsubscribe tokens: {@code base64url(payload) "." base64url(HMAC-SHA256(payload))},
  * URL-safe without padding. The payload carries the order key and the email digest, never the address,
  * so a forwarded link reveals nothing and a forged one is refused. No expiry: an unsubscribe link must
- * keep working for as long as the email sits in an inbox.
+ * keep working for as long as the email sits in an inbox. Version 2 carries the keyed digest
+ * ({@link #digester()}, from the same secret); version 1 links, issued before, carried a plain SHA-256
+ * and are still honoured (the suppression they record is re-keyed when the sender next meets it).
  */
 public final class UnsubscribeTokens {
 
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
+    private static final String VERSION_UNKEYED_DIGEST = "1";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MIN_SECRET_BYTES = 32;
 
     private final SecretKeySpec key;
+    private final EmailDigester digester;
 
     public UnsubscribeTokens(byte[] secret) {
         Objects.requireNonNull(secret, "secret");
@@ -32,6 +36,12 @@ public final class UnsubscribeTokens {
                     + " bytes");
         }
         key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        digester = new EmailDigester(secret);
+    }
+
+    /** The keyed digest the links and suppressions name a customer by, under this secret. */
+    public EmailDigester digester() {
+        return digester;
     }
 
     public String issue(UnsubscribeToken token) {
@@ -62,7 +72,7 @@ public final class UnsubscribeTokens {
             throw new InvalidUnsubscribeTokenException("the unsubscribe token's signature does not match");
         }
         String[] fields = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-        if (fields.length != 4 || !VERSION.equals(fields[0])) {
+        if (fields.length != 4 || !(VERSION.equals(fields[0]) || VERSION_UNKEYED_DIGEST.equals(fields[0]))) {
             throw new InvalidUnsubscribeTokenException("the unsubscribe token has an unknown layout");
         }
         try {

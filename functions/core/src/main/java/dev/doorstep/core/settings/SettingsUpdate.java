@@ -15,9 +15,11 @@ import java.util.Optional;
  * already checked with AfterShip and encrypted, because both need the outside world.
  *
  * <p>Switching the integration off moves the waiting orders to fulfillment timing
- * ({@link IntegrationSwitchOff}) and then forgets the AfterShip credentials. Stored credentials with
- * the integration off therefore mean "switched off, orders not all moved yet" (a save that died
- * halfway): the next save finishes the job.
+ * ({@link IntegrationSwitchOff}) and keeps the AfterShip credentials, so switching back on needs no key
+ * (the seed's app, and this one until issue 20, asked for it again). The orders are moved once while the
+ * stored shop is still on and once more after it is saved off: a save that dies before the shop is
+ * written leaves it on, and the merchant's retry does it all again; the second pass catches an order
+ * tracked between the first pass and the write.
  */
 public final class SettingsUpdate {
 
@@ -51,15 +53,14 @@ public final class SettingsUpdate {
         if (settings.aftershipEnabled() && newCredentials.isPresent()) {
             credentials.save(shop, newCredentials.get());
         }
+        boolean switchingOff = !settings.aftershipEnabled()
+                && current.map(s -> s.settings().aftershipEnabled()).orElse(false);
+        int moved = switchingOff ? switchOff.moveWaitingOrders(settings, now) : 0;
         Shop saved = current.map(s -> new Shop(settings, s.installed(), s.lastPolledAt(), null, s.facts()))
                 .orElseGet(() -> Shop.installed(settings));
         shops.save(saved);
-
-        int moved = 0;
-        boolean wasOn = current.map(s -> s.settings().aftershipEnabled()).orElse(false);
-        if (!settings.aftershipEnabled() && (wasOn || keyStored)) {
-            moved = switchOff.moveWaitingOrders(settings, now);
-            credentials.delete(shop);
+        if (switchingOff) {
+            moved += switchOff.moveWaitingOrders(settings, now);
         }
         return new SettingsSaved(saved, credentials.find(shop).isPresent(), moved);
     }

@@ -13,10 +13,24 @@ public sealed interface TimingBasis {
         }
     }
 
-    /** Nothing about delivery can be known; time from fulfillment, for the given cause. */
-    record FromFulfillment(FulfillmentTimingCause cause) implements TimingBasis {
+    /**
+     * Nothing about delivery can be known; time from fulfillment, for the given cause.
+     *
+     * @param detail what lies behind the cause in the merchant's words (e.g. AfterShip's reason for
+     *     refusing the tracking), or null
+     */
+    record FromFulfillment(FulfillmentTimingCause cause, String detail) implements TimingBasis {
         public FromFulfillment {
             Objects.requireNonNull(cause, "cause");
+        }
+
+        public FromFulfillment(FulfillmentTimingCause cause) {
+            this(cause, null);
+        }
+
+        /** The cause, followed by its detail when there is one. */
+        public String description() {
+            return detail == null || detail.isBlank() ? cause.description() : cause.description() + ": " + detail;
         }
     }
 
@@ -30,6 +44,10 @@ public sealed interface TimingBasis {
 
     static TimingBasis fromFulfillment(FulfillmentTimingCause cause) {
         return new FromFulfillment(cause);
+    }
+
+    static TimingBasis fromFulfillment(FulfillmentTimingCause cause, String detail) {
+        return new FromFulfillment(cause, detail);
     }
 
     static TimingBasis fallbackReached() {

@@ -41,7 +41,7 @@ public final class TimingPolicy {
                 Duration wait = Duration.ofDays(settings.waitDaysAfterFulfillment());
                 Duration delay = wait.compareTo(minDelay) >= 0 ? wait : minDelay;
                 yield new Rule(fulfilledAt.plus(delay), TimingReason.FULFILLMENT_BASED,
-                        delay.toDays() + " days after fulfillment, because " + f.cause().description());
+                        delay.toDays() + " days after fulfillment, because " + f.description());
             }
             case TimingBasis.FallbackReached r -> new Rule(fallbackDeadline(settings, fulfillment).orElse(floor),
                     TimingReason.FALLBACK, "no delivery seen " + settings.fallbackDays()

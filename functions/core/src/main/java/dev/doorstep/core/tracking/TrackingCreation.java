@@ -1,20 +1,27 @@
 package dev.doorstep.core.tracking;
 
+import dev.doorstep.core.delivery.LastParcel;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.Parcel;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.polling.WakeUps;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.port.StaleOrderException;
+import dev.doorstep.core.port.TrackingIndex;
 import dev.doorstep.core.timing.FulfillmentTimingCause;
 import dev.doorstep.core.timing.TimingBasis;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TrackingRetry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,14 +48,31 @@ public final class TrackingCreation {
     private final TrackingService aftership;
     private final ReviewRequestPlanner planner;
     private final TimingPolicy policy;
+    private final WakeUps wakeUps;
+    private final TrackingIndex index;
 
+    /** Without wake-ups: retries and fallbacks then wait for the poll's sweep (tests, tools). */
     public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
             ReviewRequestPlanner planner, TimingPolicy policy) {
+        this(orders, shops, aftership, planner, policy, OrderWakeUps.NONE);
+    }
+
+    /** @param wakeUps makes the retry time the status names the time the retry runs */
+    public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
+            ReviewRequestPlanner planner, TimingPolicy policy, OrderWakeUps wakeUps) {
+        this(orders, shops, aftership, planner, policy, wakeUps, TrackingIndex.NONE);
+    }
+
+    /** @param index where each order that takes a tracking is recorded, so the poll and webhook find it */
+    public TrackingCreation(OrderStore orders, ShopStore shops, TrackingService aftership,
+            ReviewRequestPlanner planner, TimingPolicy policy, OrderWakeUps wakeUps, TrackingIndex index) {
+        this.index = index;
         this.orders = orders;
         this.shops = shops;
         this.aftership = aftership;
         this.planner = planner;
         this.policy = policy;
+        this.wakeUps = new WakeUps(wakeUps);
     }
 
     /**
@@ -65,6 +89,8 @@ public final class TrackingCreation {
         Order order = found.get();
         Optional<String> notNow = whyNotNow(order, now);
         if (notNow.isPresent()) {
+            // A retry not yet due: its wake-up may have been lost (a crash after the write), so set it again.
+            wakeUps.ensure(order, now);
             return new CreationOutcome.NothingToDo(notNow.get());
         }
         Optional<Shop> shop = shops.find(key.shop());
@@ -83,7 +109,61 @@ public final class TrackingCreation {
         if (answer instanceof TrackingCreated.Failed f && f.reason().isTransient() && callerCanRetry) {
             return new CreationOutcome.TryAgainSoon(f.reason());
         }
+        if (answer instanceof TrackingCreated.Tracked t) {
+            // Indexed before the order says so: an entry for an order that then did not take the tracking is
+            // ignored (the order's own tracking id decides), a missing one would hide a delivery.
+            index.add(key, t.trackingId());
+        }
         return apply(key, now, settings, o -> decide(o, settings, answer, now), callerCanRetry);
+    }
+
+    /**
+     * Creates the AfterShip trackings of an order's later parcels (an order timed on its last parcel), so the
+     * poll and the webhook follow each. A parcel AfterShip refuses is not waited for (the fallback and the
+     * minimum delay still count from the last fulfillment); one it could not take now stays to be tracked.
+     *
+     * @return how many parcels were newly tracked
+     */
+    public int trackParcels(OrderKey key, Instant now) {
+        for (int i = 0; i < WRITE_TRIES; i++) {
+            Optional<Order> found = orders.find(key);
+            if (found.isEmpty() || found.get().status() != OrderStatus.WAITING_FOR_DELIVERY
+                    || found.get().parcels().stream().noneMatch(Parcel::untracked)) {
+                return 0;
+            }
+            Optional<Shop> shop = shops.find(key.shop());
+            if (shop.isEmpty() || !shop.get().installed()) {
+                return 0;
+            }
+            Order order = found.get();
+            List<Parcel> next = new ArrayList<>();
+            int tracked = 0;
+            for (Parcel p : order.parcels()) {
+                if (!p.untracked()) {
+                    next.add(p);
+                    continue;
+                }
+                TrackingCreated answer = aftership.create(TrackingRequest.forShipment(order, p.fulfillment(),
+                        shop.get().settings()));
+                switch (answer) {
+                    case TrackingCreated.Tracked t -> {
+                        index.add(key, t.trackingId()); // before the order says so, as for the initial tracking
+                        next.add(p.tracked(t.trackingId()));
+                        tracked++;
+                    }
+                    case TrackingCreated.Failed f when f.reason().isTransient() -> next.add(p);
+                    case TrackingCreated.Failed f -> next.add(p.notTracked(f.reason().name()));
+                }
+            }
+            Order updated = order.toBuilder().parcels(next).build();
+            try {
+                orders.update(order, updated.withReason(LastParcel.waitingReason(updated)));
+                return tracked;
+            } catch (StaleOrderException e) {
+                // moved meanwhile; AfterShip answers "already exists" for the parcels it has, so asking again is safe
+            }
+        }
+        throw new StaleOrderException(key, -1);
     }
 
     private Optional<String> whyNotNow(Order order, Instant now) {
@@ -113,6 +193,8 @@ public final class TrackingCreation {
                 if (stored.status() == OrderStatus.SCHEDULED) {
                     planner.ensureScheduled(stored, settings);
                 }
+                // Written first, woken second: a lost wake-up is set again by the sweep or the next attempt.
+                wakeUps.ensure(stored, now);
                 return next.outcome();
             } catch (StaleOrderException e) {
                 // someone else moved it; read again and re-decide with the same answer from AfterShip
@@ -136,7 +218,7 @@ public final class TrackingCreation {
                 .trackingFailure(null)
                 .trackingRetryAt(null)
                 .fallbackDeadline(order.fallbackDeadline() != null ? order.fallbackDeadline()
-                        : policy.fallbackDeadline(settings, order.fulfillment()).orElse(null))
+                        : policy.fallbackDeadline(settings, order.timingFulfillment()).orElse(null))
                 .build()
                 .moveTo(OrderStatus.WAITING_FOR_DELIVERY, t.alreadyExisted()
                         ? "AfterShip already tracked this number; using that tracking"
@@ -180,7 +262,10 @@ public final class TrackingCreation {
         Order withReason = order.toBuilder().trackingRetryAt(null)
                 .trackingFailure(reason == null ? order.trackingFailure() : reason.name())
                 .build();
-        Order next = planner.decide(withReason, settings, TimingBasis.fromFulfillment(cause), now);
+        // The seed's list of typical reasons: keep AfterShip's so the merchant knows what to fix.
+        TimingBasis basis = reason == null ? TimingBasis.fromFulfillment(cause)
+                : TimingBasis.fromFulfillment(cause, reason.description());
+        Order next = planner.decide(withReason, settings, basis, now);
         return new Decided(next, new CreationOutcome.WillSend(reason, next.sendAt()));
     }
 

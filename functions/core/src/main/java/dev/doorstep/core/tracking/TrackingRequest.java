@@ -1,5 +1,6 @@
 package dev.doorstep.core.tracking;
 
+import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.ShopSettings;
@@ -24,8 +25,12 @@ public record TrackingRequest(OrderKey order, String orderNumber, String trackin
     }
 
     public static TrackingRequest forOrder(Order order, ShopSettings settings) {
+        return forShipment(order, order.fulfillment(), settings);
+    }
+
+    /** One of the order's shipments: the initial fulfillment, or a later parcel of a split order. */
+    public static TrackingRequest forShipment(Order order, Fulfillment fulfillment, ShopSettings settings) {
         var customer = order.customer();
-        var fulfillment = order.fulfillment();
         return new TrackingRequest(order.key(), order.orderNumber(), fulfillment.trackingNumber().trim(),
                 fulfillment.carrier(), fulfillment.destinationCountry(), customer.name(),
                 settings.sendPhoneToAfterShip() ? blankToNull(customer.defaultAddressPhone()) : null,

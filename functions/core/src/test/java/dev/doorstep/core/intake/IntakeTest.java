@@ -44,7 +44,11 @@ class IntakeTest {
             new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler), new TimingPolicy(), clock);
     private final OrderCancellation cancellation = new OrderCancellation(orders, events, scheduler, clock);
     private final ShopLifecycle lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
-    private final CustomerPrivacy privacy = new CustomerPrivacy(orders, scheduler, clock);
+    private final dev.doorstep.core.memory.InMemoryCustomerDataExports exports =
+            new dev.doorstep.core.memory.InMemoryCustomerDataExports();
+    private final List<String> erasedTrackings = new java.util.ArrayList<>();
+    private final CustomerPrivacy privacy = new CustomerPrivacy(orders, scheduler, exports,
+            (shop, trackingId) -> erasedTrackings.add(shop + "/" + trackingId), clock);
     private final Shop shop = Shop.installed(ShopSettings.defaults(SHOP).toBuilder()
             .aftershipEnabled(true).shopCountry("DE").build());
 
@@ -240,10 +244,24 @@ class IntakeTest {
         intake.receive(shop, event("w1", null), fact(KEY, null, null, known));
         intake.receive(shop, event("w2", null), fact(unlisted, null, null, known));
 
-        IntakeResult report = privacy.dataRequest(SHOP, "191167", List.of(KEY.orderId(), "404"));
+        java.time.Instant requested = java.time.Instant.parse("2026-03-20T08:00:00Z");
+        IntakeResult report = privacy.dataRequest(SHOP, "191167", List.of(KEY.orderId(), "404"), requested);
         assertThat(report.orderIds()).containsExactlyInAnyOrder(KEY.orderId(), "77");
+        // The merchant gets the data itself, not a count: every order with the customer's details.
+        assertThat(exports.of(SHOP)).singleElement().satisfies(export -> {
+            assertThat(export.customerId()).isEqualTo("191167");
+            assertThat(export.requestedAt()).isEqualTo(requested);
+            assertThat(export.orders()).extracting(o -> o.key().orderId()).containsExactlyInAnyOrder(KEY.orderId(), "77");
+            assertThat(export.orders()).allSatisfy(o -> assertThat(o.customer()).isEqualTo(known));
+        });
+
+        Order tracked = orders.find(KEY).orElseThrow();
+        orders.update(tracked, tracked.toBuilder().trackingId("as-tracking-1").build());
 
         privacy.redact(SHOP, "191167", List.of(KEY.orderId()));
+
+        // AfterShip held the customer's name, email and phone with the tracking: erased too.
+        assertThat(erasedTrackings).containsExactly(SHOP + "/as-tracking-1");
 
         for (OrderKey key : List.of(KEY, unlisted)) {
             Order order = orders.find(key).orElseThrow();

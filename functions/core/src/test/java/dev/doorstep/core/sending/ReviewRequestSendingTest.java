@@ -159,9 +159,27 @@ class ReviewRequestSendingTest {
     }
 
     @Test
+    @DisplayName("a suppression recorded before digests were keyed (plain SHA-256) still holds, and is re-keyed")
+    void unkeyedSuppressionStillHoldsAndIsRekeyed() {
+        EmailDigest unkeyed = EmailDigest.unkeyedSha256("ana@example.com");
+        suppressions.suppress(new Suppression(SHOP, unkeyed, SuppressionReason.COMPLAINT, NOW.minusSeconds(86_400)));
+
+        SendOutcome outcome = sending.send(KEY, NOW);
+
+        assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+        assertThat(mailer.sent).isEmpty();
+        assertThat(suppressions.find(SHOP, unkeyed)).as("the guessable digest is gone").isEmpty();
+        assertThat(suppressions.find(SHOP, SendingFixtures.TOKENS.digester().of("ana@example.com")))
+                .hasValueSatisfying(s -> {
+                    assertThat(s.reason()).isEqualTo(SuppressionReason.COMPLAINT);
+                    assertThat(s.since()).isEqualTo(NOW.minusSeconds(86_400));
+                });
+    }
+
+    @Test
     @DisplayName("an unsubscribed customer gets nothing, and the order says why")
     void unsubscribedCustomerIsSkipped() {
-        suppressions.suppress(new Suppression(SHOP, EmailDigest.of("ANA@example.com "),
+        suppressions.suppress(new Suppression(SHOP, SendingFixtures.TOKENS.digester().of("ANA@example.com "),
                 SuppressionReason.UNSUBSCRIBED, NOW));
 
         SendOutcome outcome = sending.send(KEY, NOW);
@@ -272,6 +290,63 @@ class ReviewRequestSendingTest {
     }
 
     @Test
+    @DisplayName("a SENT write that fails is tried again after a pause: one email, the order SENT")
+    void sentWriteIsRetried() {
+        FailingSentWrites flaky = new FailingSentWrites(orders, 2);
+        List<Duration> pauses = new ArrayList<>();
+        ReviewRequestSending retrying = new ReviewRequestSending(flaky, shops, suppressions, mailer,
+                SendingFixtures.COMPOSER, ReviewRequestSending.DEFAULT_LEASE, pauses::add);
+
+        SendOutcome outcome = retrying.send(KEY, NOW);
+
+        assertThat(outcome.result()).isEqualTo(Result.SENT);
+        assertThat(flaky.failed).isEqualTo(2);
+        assertThat(pauses).hasSize(2);
+        assertThat(orders.find(KEY).orElseThrow().status()).isEqualTo(OrderStatus.SENT);
+        assertThat(mailer.sent).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a SENT write that never succeeds leaves the claim for the send event: still one email")
+    void sentWriteLostIsSettledByTheSendEvent() {
+        FailingSentWrites broken = new FailingSentWrites(orders, Integer.MAX_VALUE);
+        ReviewRequestSending retrying = new ReviewRequestSending(broken, shops, suppressions, mailer,
+                SendingFixtures.COMPOSER, ReviewRequestSending.DEFAULT_LEASE, d -> { });
+
+        SendOutcome outcome = retrying.send(KEY, NOW);
+
+        assertThat(outcome.result()).isEqualTo(Result.SENT_UNRECORDED);
+        assertThat(broken.failed).isEqualTo(ReviewRequestSending.SENT_WRITE_BACKOFF.size() + 1);
+        assertThat(orders.find(KEY).orElseThrow().status()).isEqualTo(OrderStatus.SENDING);
+        assertThat(retrying.send(KEY, NOW.plusSeconds(60)).result()).isEqualTo(Result.IN_PROGRESS);
+        new SendConfirmation(orders).confirm(KEY, outcome.messageId(), NOW.plusSeconds(5));
+        assertThat(sending.send(KEY, NOW.plus(Duration.ofHours(1))).result()).isEqualTo(Result.ALREADY_SENT);
+        assertThat(mailer.sent).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a mail set-up error holds the order (not FAILED), and it is sent once the set-up is fixed")
+    void setupErrorHoldsTheOrder() {
+        mailer.script.add(() -> {
+            throw new MailSetupFailure("the mail set-up needs attention: AccessDeniedException", null);
+        });
+
+        SendOutcome held = sending.send(KEY, NOW);
+
+        assertThat(held.result()).isEqualTo(Result.HELD);
+        Order stored = orders.find(KEY).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.SCHEDULED);
+        assertThat(stored.leaseUntil()).isNull();
+        assertThat(stored.statusReason()).contains("held", "AccessDeniedException");
+        assertThat(stored.dueAt()).as("due for the sweep, which schedules it again").isPresent();
+
+        assertThat(sending.send(KEY, NOW.plus(Duration.ofHours(12))).result()).isEqualTo(Result.SENT);
+        assertThat(mailer.sent).hasSize(1);
+        assertThat(mailer.attempts).isEqualTo(2);
+        assertThat(orders.find(KEY).orElseThrow().status()).isEqualTo(OrderStatus.SENT);
+    }
+
+    @Test
     @DisplayName("an unknown order is reported, not an error")
     void unknownOrder() {
         assertThat(sending.send(new OrderKey(SHOP, "404"), NOW).result()).isEqualTo(Result.NOT_FOUND);
@@ -289,6 +364,57 @@ class ReviewRequestSendingTest {
             String id = script.isEmpty() ? "msg-" + (sent.size() + 1) : script.poll().get();
             sent.add(email);
             return id;
+        }
+    }
+
+    /** The order store, except that a write to SENT fails (as a throttled or timed-out DynamoDB call) the first {@code n} times. */
+    private static final class FailingSentWrites implements dev.doorstep.core.port.OrderStore {
+        private final InMemoryOrderStore orders;
+        private final int failures;
+        int failed;
+
+        FailingSentWrites(InMemoryOrderStore orders, int failures) {
+            this.orders = orders;
+            this.failures = failures;
+        }
+
+        @Override
+        public Order update(Order current, Order next) {
+            if (next.status() == OrderStatus.SENT && failed < failures) {
+                failed++;
+                throw new IllegalStateException("ProvisionedThroughputExceededException (injected)");
+            }
+            return orders.update(current, next);
+        }
+
+        @Override
+        public boolean insert(Order order) {
+            return orders.insert(order);
+        }
+
+        @Override
+        public java.util.Optional<Order> find(OrderKey key) {
+            return orders.find(key);
+        }
+
+        @Override
+        public List<Order> dueBy(Instant now, int limit) {
+            return orders.dueBy(now, limit);
+        }
+
+        @Override
+        public java.util.Optional<Instant> oldestWaitingFulfilledAt() {
+            return orders.oldestWaitingFulfilledAt();
+        }
+
+        @Override
+        public dev.doorstep.core.port.Page<Order> ordersOf(String shop, String cursor, int limit) {
+            return orders.ordersOf(shop, cursor, limit);
+        }
+
+        @Override
+        public void delete(OrderKey key) {
+            orders.delete(key);
         }
     }
 }

@@ -19,8 +19,8 @@ final class SendingFixtures {
     static final String SHOP = "acme-tea.myshopify.com";
     static final Instant FULFILLED = Instant.parse("2026-03-02T10:00:00Z");
     static final Instant SEND_AT = Instant.parse("2026-03-12T10:00:00Z");
-    static final UnsubscribeTokens TOKENS = new UnsubscribeTokens(
-            "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8));
+    static final byte[] SECRET = "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8);
+    static final UnsubscribeTokens TOKENS = new UnsubscribeTokens(SECRET);
     static final ReviewRequestComposer COMPOSER = new ReviewRequestComposer(TOKENS,
             URI.create("https://api.doorstep.example/unsubscribe"), "unsubscribe@doorstep.example");
 

@@ -107,25 +107,29 @@ class SettingsUpdateTest {
             assertThat(schedules).containsEntry(o.key(), FULFILLED.plus(Duration.ofDays(7)));
         }
         assertThat(orders.find(scheduled.key()).orElseThrow().version()).isEqualTo(scheduled.version());
-        assertThat(credentials.find(SHOP)).isEmpty();
-        assertThat(saved.apiKeySaved()).isFalse();
         assertThat(shops.shopsWithDeliveryTracking()).isEmpty();
+        // The key stays: switching back on asks for nothing.
+        assertThat(credentials.find(SHOP)).contains(KEY);
+        assertThat(saved.apiKeySaved()).isTrue();
+        assertThat(update.save(on, Optional.empty(), NOW).shop().settings().aftershipEnabled()).isTrue();
+        assertThat(credentials.find(SHOP)).contains(KEY);
     }
 
     @Test
     void aSwitchOffThatDiedHalfwayIsFinishedByTheNextSave() {
         update.save(on, Optional.of(KEY), NOW);
         store("1", OrderStatus.WAITING_FOR_DELIVERY);
-        // the first save stores the settings, then dies before moving the orders
+        // the first save dies before moving the orders: the stored shop is still on
         OrderStore dyingStore = new NoListing(orders, new IllegalStateException("Lambda timed out"));
         SettingsUpdate dying = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(dyingStore,
                 new ReviewRequestPlanner(new TimingPolicy(), dyingStore, scheduler)));
         assertThatThrownBy(() -> dying.save(off, Optional.empty(), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(shops.find(SHOP).orElseThrow().settings().aftershipEnabled()).isTrue();
 
         SettingsUpdate.SettingsSaved saved = update.save(off, Optional.empty(), NOW);
 
         assertThat(saved.ordersMovedToFulfillmentTiming()).isEqualTo(1);
-        assertThat(credentials.find(SHOP)).isEmpty();
+        assertThat(credentials.find(SHOP)).contains(KEY);
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class ShopifyWebhookFunction extends HttpApiFunction {
 
     private ShopifyWebhookFunction(ShopifySecrets secrets, DynamoDbClient dynamo, String table, Clock clock) {
         this(secrets, WebhookIntake.onDynamoDb(dynamo, table, EventBridgeReviewScheduler.fromEnvironment(), clock,
-                        RecentShops.DEFAULT_MAX_AGE),
+                        RecentShops.DEFAULT_MAX_AGE, SqsPrivacyRequests.fromEnvironment()),
                 new DynamoDbReceiptLog(dynamo, table, clock), clock);
     }
 

@@ -1,27 +1,32 @@
 package dev.doorstep.webhook.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.doorstep.core.intake.CustomerPrivacy;
 import dev.doorstep.core.intake.FulfillmentIntake;
 import dev.doorstep.core.intake.IntakeResult;
 import dev.doorstep.core.intake.OrderCancellation;
+import dev.doorstep.core.intake.PrivacyRequest;
+import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.intake.ShopLifecycle;
 import dev.doorstep.core.shopify.ShopFactsUpdate;
 import dev.doorstep.core.intake.ShopifyEvent;
 import dev.doorstep.core.intake.ShopifyEventTime;
+import dev.doorstep.core.memory.InMemoryCustomerDataExports;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentialStore;
 import dev.doorstep.core.port.AppliedShopifyEvents;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.PrivacyRequests;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.port.TrackingErasure;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** One verified delivery to the core use case its topic calls for. */
@@ -31,40 +36,63 @@ public final class WebhookIntake {
     private final FulfillmentIntake fulfillments;
     private final OrderCancellation cancellations;
     private final ShopLifecycle lifecycle;
-    private final CustomerPrivacy privacy;
+    private final PrivacyRequests privacyRequests;
     private final ShopFactsUpdate facts;
     private final Clock clock;
 
+    /**
+     * Privacy requests are carried out in the same call, with data exports kept in memory and no
+     * AfterShip erasure: for tests of the other topics. The functions pass a queue (the other constructor).
+     */
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
             AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock) {
-        this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO);
+        this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO, null);
     }
 
-    /** {@code shopMaxAge}: how long an order webhook may use settings this container read earlier. */
+    /** @param privacyRequests where the privacy webhooks are queued for the worker (SQS in AWS) */
+    public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
+            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock,
+            PrivacyRequests privacyRequests) {
+        this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO, privacyRequests);
+    }
+
+    /**
+     * {@code shopMaxAge}: how long an order webhook may use settings this container read earlier;
+     * {@code privacyRequests} null: carried out at once, in the same call (see the public constructor).
+     */
     WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
-            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock, Duration shopMaxAge) {
+            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock, Duration shopMaxAge,
+            PrivacyRequests privacyRequests) {
         TimingPolicy policy = new TimingPolicy();
         this.shops = new RecentShops(shops, shopMaxAge);
         this.fulfillments = new FulfillmentIntake(orders, events, new ReviewRequestPlanner(policy, orders, scheduler),
                 policy, clock);
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
         this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
-        this.privacy = new CustomerPrivacy(orders, scheduler, clock);
-        this.facts = new ShopFactsUpdate(shops);
         this.clock = clock;
+        PrivacyWork work = new PrivacyWork(shops, orders, credentials, scheduler,
+                new InMemoryCustomerDataExports(), TrackingErasure.NONE, clock);
+        this.privacyRequests = privacyRequests != null ? privacyRequests : work::carryOut;
+        this.facts = new ShopFactsUpdate(shops);
     }
 
     /** Everything on the DynamoDB table; the scheduler is passed in (EventBridge Scheduler in AWS). */
     public static WebhookIntake onDynamoDb(DynamoDbClient dynamo, String table, ReviewRequestScheduler scheduler,
             Clock clock) {
-        return onDynamoDb(dynamo, table, scheduler, clock, Duration.ZERO);
+        return onDynamoDb(dynamo, table, scheduler, clock, Duration.ZERO, null);
+    }
+
+    /** The same, with the privacy webhooks queued for the worker. */
+    public static WebhookIntake onDynamoDb(DynamoDbClient dynamo, String table, ReviewRequestScheduler scheduler,
+            Clock clock, PrivacyRequests privacyRequests) {
+        return onDynamoDb(dynamo, table, scheduler, clock, Duration.ZERO, privacyRequests);
     }
 
     static WebhookIntake onDynamoDb(DynamoDbClient dynamo, String table, ReviewRequestScheduler scheduler,
-            Clock clock, Duration shopMaxAge) {
+            Clock clock, Duration shopMaxAge, PrivacyRequests privacyRequests) {
         DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, table);
         return new WebhookIntake(new DynamoDbShopStore(dynamo, table), orders, orders,
-                new DynamoDbAfterShipCredentialStore(dynamo, table), scheduler, clock, shopMaxAge);
+                new DynamoDbAfterShipCredentialStore(dynamo, table), scheduler, clock, shopMaxAge, privacyRequests);
     }
 
     IntakeResult handle(ShopifyTopic topic, WebhookRequest request) {
@@ -114,21 +142,35 @@ public final class WebhookIntake {
                 shops.forget(shop); // the next order webhook reads the new zone and country
                 yield facts.factsChanged(shop, ShopUpdatePayload.facts(payload, request.triggeredAt(), clock.instant()));
             }
+            // The privacy topics are acknowledged at once and done by the worker, however large the shop.
             case CUSTOMERS_DATA_REQUEST -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
-                yield privacy.dataRequest(shop, ShopifyPayloads.customerId(payload),
-                        ShopifyPayloads.orderIds(payload, "orders_requested"));
+                yield queue(new PrivacyRequest(PrivacyRequest.Kind.CUSTOMER_DATA_REQUEST, shop,
+                        ShopifyPayloads.customerId(payload), ShopifyPayloads.orderIds(payload, "orders_requested"),
+                        acceptedAt(request)));
             }
             case CUSTOMERS_REDACT -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
-                yield privacy.redact(shop, ShopifyPayloads.customerId(payload),
-                        ShopifyPayloads.orderIds(payload, "orders_to_redact"));
+                yield queue(new PrivacyRequest(PrivacyRequest.Kind.CUSTOMER_REDACT, shop,
+                        ShopifyPayloads.customerId(payload), ShopifyPayloads.orderIds(payload, "orders_to_redact"),
+                        acceptedAt(request)));
             }
             case SHOP_REDACT -> {
                 ShopifyPayloads.requireSameShop(shop, payload);
-                yield lifecycle.redact(shop);
+                yield queue(new PrivacyRequest(PrivacyRequest.Kind.SHOP_REDACT, shop, null, List.of(),
+                        acceptedAt(request)));
             }
         };
+    }
+
+    /** Shopify's trigger time (the same on every retry of the delivery), else now. */
+    private java.time.Instant acceptedAt(WebhookRequest request) {
+        return request.triggeredAt() != null ? request.triggeredAt() : clock.instant();
+    }
+
+    private IntakeResult queue(PrivacyRequest request) {
+        privacyRequests.queue(request);
+        return IntakeResult.applied("queued for the privacy worker: " + request.kind(), request.orderIds());
     }
 
     /** A shop exists for us once installed through the settings; an unknown or uninstalled one is a 404. */

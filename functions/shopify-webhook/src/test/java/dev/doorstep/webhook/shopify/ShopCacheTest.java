@@ -18,7 +18,7 @@ class ShopCacheTest {
         harness = new WebhookHarness(dynamo);
         cached = new ShopifyWebhookFunction(ShopifySecrets.of(Deliveries.SECRET, null),
                 WebhookIntake.onDynamoDb(dynamo, harness.table, harness.scheduler, harness.clock,
-                        RecentShops.DEFAULT_MAX_AGE),
+                        RecentShops.DEFAULT_MAX_AGE, null),
                 new DynamoDbReceiptLog(dynamo, harness.table, harness.clock), harness.clock);
     }
 

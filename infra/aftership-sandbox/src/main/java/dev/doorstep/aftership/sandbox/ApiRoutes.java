@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -113,6 +114,7 @@ final class ApiRoutes implements HttpHandler {
                 case CREATE_TRACKING -> create(call, account, accountId, now);
                 case LIST_TRACKINGS -> list(call, accountId, now);
                 case GET_TRACKING -> get(call, accountId, now);
+                case DELETE_TRACKING -> delete(call, accountId);
                 case DETECT_COURIER -> detect(call, account);
                 case LIST_COURIERS -> couriers(account);
             };
@@ -134,6 +136,7 @@ final class ApiRoutes implements HttpHandler {
             case "GET" -> r.equals("/trackings") ? Endpoint.LIST_TRACKINGS
                     : r.startsWith("/trackings/") ? Endpoint.GET_TRACKING
                     : r.equals("/couriers") ? Endpoint.LIST_COURIERS : null;
+            case "DELETE" -> r.matches("/trackings/[^/]+") ? Endpoint.DELETE_TRACKING : null;
             default -> null;
         };
     }
@@ -206,7 +209,25 @@ final class ApiRoutes implements HttpHandler {
             return bad(4017, "The format of `tracking_number` is invalid.");
         }
         Script script = sandbox.scriptFor(number);
-        String slug = fields.path("slug").asText("");
+        JsonNode slugField = fields.path("slug");
+        String slug = slugField.isTextual() ? slugField.asText() : "";
+        if (slugField.isArray() && !slugField.isEmpty()) {
+            // v4 takes an array too: the couriers to detect among (AfterShip's legacy SDKs always send one).
+            // Detection keeps to them, so the tracking is stored under one of them and found again by it.
+            if (!call.version().legacy()) {
+                return bad(4010, "The value of `slug` is invalid.");
+            }
+            List<String> among = new java.util.ArrayList<>();
+            slugField.forEach(v -> among.add(v.asText("")));
+            List<String> detected = detected(number, account);
+            Optional<String> first = among.stream().filter(detected::contains).findFirst();
+            if (first.isEmpty()) {
+                return among.stream().anyMatch(a -> !SLUG.matcher(a).matches())
+                        ? bad(4010, "The value of `slug` is invalid.")
+                        : bad(4012, "Cannot detect courier. Activate courier at https://secure.aftership.com/settings/courier");
+            }
+            slug = first.get();
+        }
         if (slug.isEmpty()) {
             List<String> detected = detected(number, account);
             if (detected.isEmpty()) {
@@ -380,6 +401,18 @@ final class ApiRoutes implements HttpHandler {
             return bad(4004, "Tracking does not exist.");
         }
         sandbox.advance(found, now, true);
+        return Reply.of(200, WireFormat.envelope(200, WireFormat.data(WireFormat.tracking(found, call.version()),
+                call.version())));
+    }
+
+    /** DELETE /trackings/{id}: AfterShip answers with the deleted tracking; an unknown id is 4004. */
+    private Reply delete(Call call, String accountId) {
+        String id = call.route().substring("/trackings/".length());
+        SandboxTracking found = sandbox.trackings.get(id);
+        if (found == null || !found.accountId.equals(accountId)) {
+            return bad(4004, "Tracking does not exist.");
+        }
+        sandbox.trackings.remove(id);
         return Reply.of(200, WireFormat.envelope(200, WireFormat.data(WireFormat.tracking(found, call.version()),
                 call.version())));
     }
