@@ -14,6 +14,18 @@ What changes, and nothing else:
 - Every DynamoDB item read and write runs under one lock, so a condition and its write are atomic.
 - TransactWriteItems checks every condition first and writes only when all pass (what DynamoDB
   does), keeping a copy of just the items it writes in case moto refuses one of them midway.
+
+Bounded memory (issue 18): a local runtime left running for a day must not grow without end. Plain
+moto keeps, until a reset, every model object it ever made (each DynamoDB item version, stream
+record, SQS message, shard iterator: ``BaseModel.instances_tracked``, read only by the
+``/moto-api/data.json`` dashboard), every stream record, every shard iterator, every deleted SQS
+receipt handle and every sent email. After an hour of scenario traffic one server held 11.7 GB. So:
+- Only the sent-mail models are tracked for ``/moto-api/data.json`` (how tests and the local runtime
+  read mail back), the newest ``DOORSTEP_MOTO_KEPT_EMAILS`` (1,000) of them; SES keeps as many.
+- A stream keeps the newest ``DOORSTEP_MOTO_KEPT_STREAM_RECORDS`` (1,000) records plus whatever a live
+  iterator has not read yet (DynamoDB itself keeps 24 hours); read records older than that go.
+- The newest 1,000 shard iterators are kept (DynamoDB's expire after 15 minutes), and the newest
+  10,000 deleted receipt handles per queue (deleting an old one again is then an invalid handle).
 """
 
 import copy
@@ -29,8 +41,14 @@ from moto.dynamodb.exceptions import (
     TransactionCanceledException,
     TransactWriteSingleOpException,
 )
+from moto.core.common_models import BaseModel
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodbstreams.models import DynamoDBStreamsBackend
 from moto.server import main
+from moto.ses.models import Message as SesMessage
+from moto.ses.models import RawMessage as SesRawMessage
+from moto.ses.models import SESBackend
+from moto.sqs.models import Queue
 
 ITEM_LOCK = threading.RLock()
 WRITES = ("Put", "Delete", "Update")
@@ -144,7 +162,97 @@ def transact_write_items(self, transact_items):
             raise TransactionCanceledException(errors) from refused
 
 
+KEPT_EMAILS = int(os.environ.get("DOORSTEP_MOTO_KEPT_EMAILS", "1000"))
+KEPT_STREAM_RECORDS = int(os.environ.get("DOORSTEP_MOTO_KEPT_STREAM_RECORDS", "1000"))
+KEPT_SHARD_ITERATORS = 1000
+KEPT_DELETED_RECEIPTS = 10000
+MAIL_MODELS = (SesMessage, SesRawMessage)
+
+
+def _new_model(cls, *args, **kwargs):
+    """BaseModel.__new__ tracking only sent mail, and only the newest KEPT_EMAILS of it."""
+    instance = object.__new__(cls)
+    if issubclass(cls, MAIL_MODELS):
+        tracked = cls.instances_tracked
+        tracked.append(instance)
+        if len(tracked) > KEPT_EMAILS:
+            del tracked[: len(tracked) - KEPT_EMAILS]
+    return instance
+
+
+class _NewestOnly(list):
+    """A list that forgets its oldest entries beyond a bound (SES's sent_messages)."""
+
+    def __init__(self, bound):
+        super().__init__()
+        self.bound = bound
+
+    def append(self, item):
+        super().append(item)
+        if len(self) > self.bound:
+            del self[: len(self) - self.bound]
+
+
+def _bounded_ses_init(original):
+    @functools.wraps(original)
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.sent_messages = _NewestOnly(KEPT_EMAILS)
+
+    return init
+
+
+def _trim_stream(backend, shard):
+    """Drops read records beyond the newest KEPT_STREAM_RECORDS; never one a live iterator still needs."""
+    excess = len(shard.items) - KEPT_STREAM_RECORDS
+    if excess < KEPT_STREAM_RECORDS // 10:  # trim in steps, not at every read
+        return
+    positions = [it.sequence_number for it in backend.shard_iterators.values()
+                 if it.stream_shard is shard and not getattr(it, "doorstep_superseded", False)]
+    unread_from = min(positions, default=shard.starting_sequence_number + len(shard.items))
+    drop = min(excess, unread_from - shard.starting_sequence_number)
+    if drop > 0:
+        del shard.items[:drop]
+        shard.starting_sequence_number += drop
+
+
+def _bounded_get_records(original):
+    @functools.wraps(original)
+    def get_records(self, iterator_arn, limit):
+        with ITEM_LOCK:
+            result = original(self, iterator_arn, limit)
+            # The reader goes on from NextShardIterator; the one it used no longer holds records back.
+            self.shard_iterators[iterator_arn].doorstep_superseded = True
+            iterators = self.shard_iterators
+            if len(iterators) > KEPT_SHARD_ITERATORS:
+                for arn in list(iterators)[: len(iterators) - KEPT_SHARD_ITERATORS]:
+                    del iterators[arn]
+            shard = iterators[result["NextShardIterator"]].stream_shard
+            _trim_stream(self, shard)
+            return result
+
+    return get_records
+
+
+def _bounded_delete_message(original):
+    @functools.wraps(original)
+    def delete_message(self, receipt_handle):
+        original(self, receipt_handle)
+        if len(self.deleted_messages) > KEPT_DELETED_RECEIPTS:
+            self.deleted_messages.clear()
+
+    return delete_message
+
+
+def bound_memory():
+    BaseModel.__new__ = _new_model
+    SESBackend.__init__ = _bounded_ses_init(SESBackend.__init__)
+    DynamoDBStreamsBackend.get_records = _bounded_get_records(DynamoDBStreamsBackend.get_records)
+    Queue.delete_message = _bounded_delete_message(Queue.delete_message)
+
+
 def patch():
+    bound_memory()
     for name in ("put_item", "get_item", "update_item", "delete_item"):
         setattr(DynamoDBBackend, name, _locked(getattr(DynamoDBBackend, name)))
     DynamoDBBackend.transact_write_items = transact_write_items

@@ -118,18 +118,20 @@ final class ReviewRequestsEndpoint {
         return at == null ? null : at.toString();
     }
 
+    /** Statuses by internal name ({@code SCHEDULED}) or by the label the answers show ({@code Will send}). */
     private static Set<OrderStatus> statuses(String param) {
         if (param == null || param.isBlank()) {
             return EnumSet.allOf(OrderStatus.class);
         }
         EnumSet<OrderStatus> wanted = EnumSet.noneOf(OrderStatus.class);
         for (String name : param.split(",")) {
-            try {
-                wanted.add(OrderStatus.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("status", "unknown status '" + name.trim() + "'; use one or more of "
-                        + Arrays.stream(OrderStatus.values()).map(Enum::name).collect(Collectors.joining(",")));
-            }
+            String asked = name.trim();
+            wanted.add(Arrays.stream(OrderStatus.values())
+                    .filter(s -> s.name().equalsIgnoreCase(asked) || s.label().equalsIgnoreCase(asked))
+                    .findFirst()
+                    .orElseThrow(() -> new BadRequestException("status", "unknown status '" + asked
+                            + "'; use one or more of " + Arrays.stream(OrderStatus.values())
+                                    .map(s -> s.name() + " (" + s.label() + ")").collect(Collectors.joining(", ")))));
         }
         return wanted;
     }

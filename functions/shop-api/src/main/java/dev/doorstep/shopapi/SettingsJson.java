@@ -10,6 +10,7 @@ import dev.doorstep.lambda.Json;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
@@ -82,7 +83,8 @@ final class SettingsJson {
         out.put("aftershipEnabled", s.aftershipEnabled());
         out.put("aftershipApiKeySaved", apiKeySaved);
         out.put("shopCountry", s.shopCountry());
-        out.put("timeZone", s.timeZone().getId());
+        // ZoneOffset.UTC's id is "Z"; the default reads as the documented "UTC".
+        out.put("timeZone", s.timeZone().equals(ZoneOffset.UTC) ? "UTC" : s.timeZone().getId());
         out.put("waitDaysAfterDelivery", s.waitDaysAfterDelivery());
         out.put("waitDaysAfterFulfillment", s.waitDaysAfterFulfillment());
         out.put("minDelayDomesticDays", s.minDelayDomesticDays());

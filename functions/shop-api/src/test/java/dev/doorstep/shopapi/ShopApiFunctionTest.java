@@ -287,6 +287,33 @@ class ShopApiFunctionTest {
         assertThat(sent.at("/reviewRequests/1/sendReason").asText()).isEqualTo("FULFILLMENT_BASED");
     }
 
+    @Test
+    @DisplayName("the status filter takes the labels the answers show as well as the internal names")
+    void statusFilterTakesLabels() {
+        api.call("PUT", SETTINGS, ON);
+        api.storeOrder(SHOP, "3001", OrderStatus.WAITING_FOR_DELIVERY);
+        api.storeOrder(SHOP, "3002", OrderStatus.SCHEDULED);
+        api.storeOrder(SHOP, "3003", OrderStatus.SENT);
+
+        JsonNode byLabel = json(api.call("GET", REQUESTS, null, Map.of("status", "Will send,sent")));
+        JsonNode byName = json(api.call("GET", REQUESTS, null, Map.of("status", "SCHEDULED,SENT")));
+
+        assertThat(byLabel.get("reviewRequests")).extracting(r -> r.get("orderId").asText())
+                .containsExactly("3003", "3002");
+        assertThat(byLabel.get("reviewRequests")).isEqualTo(byName.get("reviewRequests"));
+        APIGatewayV2HTTPResponse unknown = api.call("GET", REQUESTS, null, Map.of("status", "Delivered"));
+        assertThat(unknown.getStatusCode()).isEqualTo(400);
+        assertThat(json(unknown).toString()).contains("SCHEDULED (Will send)");
+    }
+
+    @Test
+    @DisplayName("a shop that never set its time zone reads UTC, as documented, not Z")
+    void defaultTimeZoneReadsUtc() {
+        api.call("PUT", SETTINGS, ON);
+
+        assertThat(json(api.call("GET", SETTINGS, null)).get("timeZone").asText()).isEqualTo("UTC");
+    }
+
     @ParameterizedTest(name = "{0}={1} -> 400")
     @CsvSource({"status,DELIVERED", "limit,0", "limit,500", "limit,many", "cursor,ORDER#1/../x"})
     void badListParametersAreRefusedNamingThem(String name, String value) {

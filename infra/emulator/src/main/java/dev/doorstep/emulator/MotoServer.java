@@ -92,6 +92,11 @@ public final class MotoServer implements AwsEmulator {
         throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + "; see " + log);
     }
 
+    /** The server's process id, for watching its memory (/proc/PID/status) in soak tests. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public String kind() {
         return "moto";

@@ -40,6 +40,9 @@ final class Burst {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        java.nio.file.Path logs = java.nio.file.Files.createTempFile("doorstep-burst-functions-", ".jsonl");
+        FunctionLogs.redirect(logs); // 50,000 webhooks' JSON lines would bury the result
+        System.out.println("burst: " + count + " webhooks on " + threads + " threads; function logs in " + logs);
         try (LocalRuntime runtime = LocalRuntime.startConcurrent(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
             Result result = run(runtime, count, threads);
             System.out.println(result);

@@ -69,12 +69,12 @@ record LocalContext(String functionName, String awsRequestId) implements Context
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.print(message);
+                FunctionLogs.stream().print(message);
             }
 
             @Override
             public void log(byte[] message) {
-                System.out.print(new String(message, StandardCharsets.UTF_8));
+                FunctionLogs.stream().print(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

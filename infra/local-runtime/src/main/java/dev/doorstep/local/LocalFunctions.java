@@ -69,16 +69,12 @@ import dev.doorstep.poller.PollerWiring;
 import dev.doorstep.poller.ShopPollWorker;
 import dev.doorstep.webhook.aftership.AfterShipWebhookFunction;
 import dev.doorstep.webhook.aftership.StoredWebhookSecrets;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import software.amazon.awssdk.services.sqs.model.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -112,13 +108,15 @@ final class LocalFunctions {
     /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
     private volatile ProductPages productPages = ProductPages.NONE;
     private final ObjectMapper json = Json.MAPPER;
+    private final RuntimeLog log = new RuntimeLog(System.err);
 
-    LocalFunctions(LocalAws aws, LocalClock clock, URI afterShipBaseUrl, String shopifySecret, URI publicUrl) {
+    LocalFunctions(LocalAws aws, SchedulerClient schedulerClient, LocalClock clock, AfterShipConfig afterShipConfig,
+            String shopifySecret, URI publicUrl) {
         String table = LocalAws.TABLE;
         orders = new DynamoDbOrderStore(aws.dynamo, table);
         shops = new DynamoDbShopStore(aws.dynamo, table);
         var credentials = new DynamoDbAfterShipCredentialStore(aws.dynamo, table);
-        var scheduler = new EventBridgeReviewScheduler(aws.scheduler, new ReviewSenderTarget(LocalAws.SCHEDULE_GROUP,
+        var scheduler = new EventBridgeReviewScheduler(schedulerClient, new ReviewSenderTarget(LocalAws.SCHEDULE_GROUP,
                 LocalAws.arn("lambda", "function:ReviewSenderFunction"),
                 "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
@@ -126,7 +124,7 @@ final class LocalFunctions {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
-        var aftershipClient = new AfterShipClient(AfterShipConfig.defaults(afterShipBaseUrl));
+        var aftershipClient = new AfterShipClient(afterShipConfig);
         var receipts = new DynamoDbReceiptLog(aws.dynamo, table, clock);
         apiKeys = new StoredApiKeys(credentials, cipher, clock);
         var aftership = new AfterShipTrackingService(aftershipClient,
@@ -190,17 +188,7 @@ final class LocalFunctions {
      * queue is empty, as the SQS event source mapping would.
      */
     void poll(LocalAws aws, Instant now) {
-        ObjectNode scheduled = json.createObjectNode().put("version", "0").put("id", UUID.randomUUID().toString())
-                .put("detail-type", "Scheduled Event").put("source", "aws.scheduler").put("account", LocalAws.ACCOUNT)
-                .put("time", now.truncatedTo(ChronoUnit.SECONDS).toString()).put("region", "us-east-1");
-        scheduled.putArray("resources").add(LocalAws.arn("scheduler", "schedule/default/doorstep-delivery-poll"));
-        scheduled.put("detail", "{}");   // a string, as Scheduler sends it
-        try {
-            poller.handleRequest(new ByteArrayInputStream(scheduled.toString().getBytes(StandardCharsets.UTF_8)),
-                    OutputStream.nullOutputStream(), LocalContext.of("DeliveryPollerFunction"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LambdaInvoker.invoke(poller, DeliveryPollEvent.at(now, json), LocalContext.of("DeliveryPollerFunction"));
         for (int round = 0; round < 100; round++) {
             List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
@@ -224,7 +212,7 @@ final class LocalFunctions {
                 // back to the queue and, after its retries, to the dead-letter queue.
                 aws.sqs.deleteMessage(b -> b.queueUrl(aws.pollQueueUrl).receiptHandle(m.receiptHandle()));
                 if (failed.contains(m.messageId())) {
-                    System.err.println("[doorstep-local] WARN shop poll failed: " + m.body());
+                    log.warn("shop poll failed: " + m.body());
                 }
             }
         }

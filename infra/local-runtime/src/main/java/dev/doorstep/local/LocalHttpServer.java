@@ -30,8 +30,7 @@ final class LocalHttpServer {
 
     /** Local-only routes: return status and JSON body, or empty when the path is not theirs. */
     interface ControlRoutes {
-        Optional<Map.Entry<Integer, Object>> handle(String method, String path, Map<String, String> query)
-                throws Exception;
+        Optional<ControlAnswer> handle(String method, String path, Map<String, String> query) throws Exception;
     }
 
     private static final int MAX_BODY = 6 * 1024 * 1024; // API Gateway's payload limit is 10 MB; Lambda's 6 MB
@@ -45,15 +44,30 @@ final class LocalHttpServer {
     private final ObjectMapper json;
     private final Object lock = new Object();
 
-    LocalHttpServer(int port, List<ApiRoute> routes, ControlRoutes control, Runnable afterEachRequest,
-            Delivery delivery, LocalClock clock, ObjectMapper json) throws IOException {
+    /**
+     * Takes the port first, before anything else starts, so that a busy port is a one-line
+     * {@link StartupFailure} and not an emulator left running.
+     */
+    static HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        } catch (java.net.BindException busy) {
+            throw StartupFailure.portInUse(port);
+        } catch (IOException e) {
+            throw new StartupFailure("could not listen on port " + port + " (" + e.getMessage()
+                    + "); try another with --port or DOORSTEP_PORT", e);
+        }
+    }
+
+    LocalHttpServer(HttpServer server, List<ApiRoute> routes, ControlRoutes control, Runnable afterEachRequest,
+            Delivery delivery, LocalClock clock, ObjectMapper json) {
         this.routes = routes;
         this.control = control;
         this.afterEachRequest = afterEachRequest;
         this.delivery = delivery;
         this.clock = clock;
         this.json = json;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server = server;
         server.createContext("/", this::handle);
         server.setExecutor(delivery == Delivery.CONCURRENT ? Executors.newVirtualThreadPerTaskExecutor()
                 : Executors.newFixedThreadPool(4));
@@ -93,10 +107,13 @@ final class LocalHttpServer {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             synchronized (lock) {
-                Optional<Map.Entry<Integer, Object>> local = control.handle(method, path, query(exchange));
+                Optional<ControlAnswer> local = control.handle(method, path, query(exchange));
                 if (local.isPresent()) {
-                    send(exchange, local.get().getKey(), "application/json",
-                            json.writerWithDefaultPrettyPrinter().writeValueAsString(local.get().getValue()));
+                    if (local.get().allow() != null) {
+                        exchange.getResponseHeaders().set("Allow", local.get().allow());
+                    }
+                    send(exchange, local.get().status(), "application/json",
+                            json.writerWithDefaultPrettyPrinter().writeValueAsString(local.get().body()) + "\n");
                     return;
                 }
             }
@@ -108,11 +125,32 @@ final class LocalHttpServer {
                     return;
                 }
             }
+            String allow = allowedMethods(path);
+            if (!allow.isEmpty()) {
+                // The path exists with other methods: what HTTP says (405 and Allow), not a 404.
+                exchange.getResponseHeaders().set("Allow", allow);
+                send(exchange, 405, "application/json", "{\"message\":\"Method Not Allowed\",\"allow\":\"" + allow + "\"}");
+                return;
+            }
             send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An answer always goes back: without one the client only sees the connection closed.
+            // The path only: a query may carry a token (unsubscribe) that no log should hold.
+            System.err.println("[doorstep-local] " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath() + " failed: " + e);
+            e.printStackTrace();
             send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
-            System.err.println("[doorstep-local] request failed: " + e);
         }
+    }
+
+    private String allowedMethods(String path) {
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        for (ApiRoute route : routes) {
+            if (route.match(route.method(), path).isPresent()) {
+                methods.add(route.method().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return String.join(", ", methods);
     }
 
     private static void reply(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -41,6 +42,7 @@ final class StreamPump {
     private final ObjectMapper json;
     private final Set<String> ttlDeletedKeys = new HashSet<>();
     private final RuntimeLog log;
+    private final List<Consumer<Record>> observers = new ArrayList<>();
 
     StreamPump(DynamoDbStreamsClient streams, String streamArn, List<Subscription> subscriptions, ObjectMapper json,
             RuntimeLog log) {
@@ -49,6 +51,16 @@ final class StreamPump {
         this.subscriptions = subscriptions;
         this.json = json;
         this.log = log;
+    }
+
+    /** {@code observer} sees every record read, before the subscriptions get it (the TTL index learns here). */
+    synchronized void observe(Consumer<Record> observer) {
+        observers.add(observer);
+    }
+
+    /** The TTL simulator did not delete the item after all (its expiry had moved). */
+    synchronized void unmarkTtlDelete(Map<String, AttributeValue> key) {
+        ttlDeletedKeys.remove(keyOf(key));
     }
 
     /** The TTL simulator deletes an item: its REMOVE record will carry the TTL service identity. */
@@ -67,6 +79,7 @@ final class StreamPump {
             total += batch.size();
             List<ObjectNode> records = new ArrayList<>();
             for (Record r : batch) {
+                observers.forEach(o -> o.accept(r));
                 boolean ttl = "REMOVE".equals(r.eventNameAsString()) && ttlDeletedKeys.remove(keyOf(r.dynamodb().keys()));
                 records.add(StreamRecordJson.of(r, streamArn, ttl));
             }

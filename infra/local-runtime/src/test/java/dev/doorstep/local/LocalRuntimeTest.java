@@ -36,14 +36,18 @@ class LocalRuntimeTest {
     }
 
     private static JsonNode call(String method, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + runtime.port() + path))
+        return Json.MAPPER.readTree(send(method, path).body());
+    }
+
+    private static HttpResponse<String> send(String method, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + runtime.port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        return Json.MAPPER.readTree(r.body());
     }
 
     @Test
     void theDemoTakesOrdersFromWaitingForDeliveryToSentAndTheEmailCanBeRead() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        java.time.Instant started = runtime.now();
 
         new Demo(runtime, LocalRuntime.DEFAULT_SHOPIFY_SECRET, new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .run();
@@ -66,6 +70,38 @@ class LocalRuntimeTest {
         assertThat(events.findValuesAsText("detail-type")).contains("OrderReceived", "TrackingCreated",
                 "DeliverySeen", "ReviewRequestScheduled", "ReviewRequestSent");
         assertThat(events.toString()).doesNotContain("ada@example.com");
+        // The Date header is the local clock's (a week and more after the start), not the wall clock's.
+        for (JsonNode email : emails) {
+            java.time.Instant date = java.time.ZonedDateTime.parse(email.path("headers").path("Date").asText(),
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertThat(date).isAfter(started.plus(Duration.ofDays(6))).isBeforeOrEqualTo(runtime.now());
+        }
+    }
+
+    @Test
+    void aRouteCalledWithAnotherMethodAnswers405WithAllow() throws Exception {
+        HttpResponse<String> webhook = send("GET", "/webhooks/shopify");
+        HttpResponse<String> advance = send("GET", "/_local/clock/advance?by=PT1H");
+        HttpResponse<String> clock = send("POST", "/_local/clock");
+
+        assertThat(webhook.statusCode()).isEqualTo(405);
+        assertThat(webhook.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(advance.statusCode()).isEqualTo(405);
+        assertThat(advance.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(clock.statusCode()).isEqualTo(405);
+        assertThat(clock.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(send("GET", "/nowhere").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void advanceWithoutByIsRefusedAndTheClockStays() throws Exception {
+        String before = call("GET", "/_local/clock").path("now").asText();
+
+        HttpResponse<String> advance = send("POST", "/_local/clock/advance");
+
+        assertThat(advance.statusCode()).isEqualTo(400);
+        assertThat(advance.body()).contains("by=PT12H");
+        assertThat(call("GET", "/_local/clock").path("now").asText()).isEqualTo(before);
     }
 
     @Test

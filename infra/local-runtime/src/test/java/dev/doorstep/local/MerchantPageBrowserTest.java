@@ -37,10 +37,10 @@ class MerchantPageBrowserTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         shop.install();
         // No tracking numbers: both are timed from fulfillment at once ("Will send" in 7 days).
-        shop.webhook(shop.order("4101", "#4101", null, null, "US", runtime.now(), "Ada Lovelace",
-                "ada@example.com", "Trail Running Shoe"));
-        shop.webhook(shop.order("4102", "#4102", null, null, "US", runtime.now(), "Grace Hopper",
-                "grace@example.com", "Merino Socks"));
+        shop.webhook(new ShopifyWebhookSender.FulfilledOrder(Demo.SHOP, 4101, "#4101", null, null, "US",
+                runtime.now(), "Ada Lovelace", "ada@example.com", "Trail Running Shoe"));
+        shop.webhook(new ShopifyWebhookSender.FulfilledOrder(Demo.SHOP, 4102, "#4102", null, null, "US",
+                runtime.now(), "Grace Hopper", "grace@example.com", "Merino Socks"));
     }
 
     @AfterAll
