@@ -14,10 +14,10 @@ import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.shopapi.ShopApiFunction;
 import dev.doorstep.shopify.InvalidSessionTokenException;
+import dev.doorstep.shopify.SessionTokenHeaders;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.VerifiedSession;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,16 +80,17 @@ public final class MerchantPageFunction extends HttpApiFunction {
         }
         VerifiedSession session;
         try {
-            session = verifier.verify(bearer(event));
+            session = verifier.verify(SessionTokenHeaders.bearer(event));
         } catch (InvalidSessionTokenException e) {
             LOG.warn("session token refused", Map.of("reason", e.getMessage()));
-            return unauthorized(e.getMessage());
+            return SessionTokenHeaders.unauthorized(e.getMessage());
         }
         String shop = session.shop();
         Optional<Shop> known = shops.find(shop);
         if (known.isEmpty() || !known.get().installed()) {
             LOG.warn("session of a shop that has not installed the app", Map.of("shop", shop));
-            return unauthorized(shop + " has not installed Doorstep; open it from the shop's admin to install");
+            return SessionTokenHeaders.unauthorized(
+                    shop + " has not installed Doorstep; open it from the shop's admin to install");
         }
         String resource = path.substring(API.length());
         APIGatewayV2HTTPResponse response = switch (method + " " + resource) {
@@ -153,28 +154,7 @@ public final class MerchantPageFunction extends HttpApiFunction {
                 resource.lastIndexOf('/') + 1) : resource;
     }
 
-    /** App Bridge retries a request answered with this header once, with a fresh session token. */
-    private static APIGatewayV2HTTPResponse unauthorized(String reason) {
-        APIGatewayV2HTTPResponse response = HttpResponses.status(401, "unauthorized", reason);
-        Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
-        headers.put("x-shopify-retry-invalid-session-request", "1");
-        headers.put("www-authenticate", "Bearer");
-        response.setHeaders(headers);
-        return response;
-    }
 
-    private static String bearer(APIGatewayV2HTTPEvent event) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
-            if ("authorization".equals(h.getKey().toLowerCase(Locale.ROOT)) && h.getValue() != null
-                    && h.getValue().regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return h.getValue().substring(7).trim();
-            }
-        }
-        return null;
-    }
 
     private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
         return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();

@@ -12,11 +12,10 @@ import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.SnapStartPriming;
 import dev.doorstep.shopify.InvalidSessionTokenException;
+import dev.doorstep.shopify.SessionTokenHeaders;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.VerifiedSession;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -72,12 +71,12 @@ public final class ShopifyAppFunction extends HttpApiFunction {
             return HttpResponses.status(405, "method-not-allowed", "use POST");
         }
         VerifiedSession session;
-        String token = bearer(event);
+        String token = SessionTokenHeaders.bearer(event);
         try {
             session = verifier.get().verify(token);
         } catch (InvalidSessionTokenException e) {
             LOG.warn("session token refused", Map.of("reason", e.getMessage()));
-            return unauthorized(e.getMessage());
+            return SessionTokenHeaders.unauthorized(e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the app's client id or secret is not configured (yet): never a 2xx, never the secret
             LOG.error("the Shopify app is not configured", Map.of("reason", e.getMessage()), e);
@@ -90,7 +89,7 @@ public final class ShopifyAppFunction extends HttpApiFunction {
             return HttpResponses.json(200, answer(installed));
         } catch (ShopifyRefusedException e) {
             LOG.warn("Shopify refused the token exchange", Map.of("shop", session.shop(), "reason", e.getMessage()));
-            return unauthorized("Shopify refused the session: " + e.getMessage());
+            return SessionTokenHeaders.unauthorized("Shopify refused the session: " + e.getMessage());
         } catch (ShopifyUnavailableException e) {
             LOG.warn("Shopify unavailable", Map.of("shop", session.shop(), "reason", e.getMessage()));
             return HttpResponses.status(503, "unavailable", "Shopify could not be asked now; nothing was saved, try again");
@@ -119,28 +118,7 @@ public final class ShopifyAppFunction extends HttpApiFunction {
         return body;
     }
 
-    /** App Bridge retries a request answered with this header once, with a fresh session token. */
-    private static APIGatewayV2HTTPResponse unauthorized(String reason) {
-        APIGatewayV2HTTPResponse response = HttpResponses.status(401, "unauthorized", reason);
-        Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
-        headers.put("x-shopify-retry-invalid-session-request", "1");
-        headers.put("www-authenticate", "Bearer");
-        response.setHeaders(headers);
-        return response;
-    }
 
-    private static String bearer(APIGatewayV2HTTPEvent event) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
-            if ("authorization".equals(h.getKey().toLowerCase(Locale.ROOT)) && h.getValue() != null
-                    && h.getValue().regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return h.getValue().substring(7).trim();
-            }
-        }
-        return null;
-    }
 
     private static String method(APIGatewayV2HTTPEvent event) {
         return event.getRequestContext() != null && event.getRequestContext().getHttp() != null
