@@ -6,6 +6,7 @@ import dev.doorstep.core.model.EmailTemplate;
 import dev.doorstep.core.model.SendWindow;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.model.SplitShipmentTiming;
 import dev.doorstep.lambda.Json;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -28,7 +29,8 @@ final class SettingsJson {
     private static final List<String> SETTINGS = List.of("requestsEnabled", "aftershipEnabled", "shopCountry",
             "timeZone", "waitDaysAfterDelivery", "waitDaysAfterFulfillment", "minDelayDomesticDays",
             "minDelayInternationalDays", "fallbackEnabled", "fallbackDays", "trackingRetryDelay", "pollInterval",
-            "sendPhoneToAfterShip", "sendBuyerEmailToAfterShip", "sendWindow", "emailTemplate", "shopName", "replyTo");
+            "sendPhoneToAfterShip", "sendBuyerEmailToAfterShip", "sendWindow", "emailTemplate", "shopName", "replyTo",
+            "splitShipmentTiming");
     private static final List<String> TEMPLATE_FIELDS = List.of("subject", "body", "reviewUrl");
 
     private SettingsJson() {
@@ -66,6 +68,7 @@ final class SettingsJson {
                 case "emailTemplate" -> next.emailTemplate(template(v));
                 case "shopName" -> next.shopName(optionalText(name, v));
                 case "replyTo" -> next.replyTo(optionalText(name, v));
+                case "splitShipmentTiming" -> next.splitShipmentTiming(splitShipmentTiming(name, v));
                 default -> throw new BadRequestException(name, "is not a shop setting; the settings are "
                         + String.join(", ", SETTINGS) + ", plus " + API_KEY + " and " + WEBHOOK_SECRET);
             }
@@ -104,6 +107,7 @@ final class SettingsJson {
         }
         out.put("shopName", s.shopName());
         out.put("replyTo", s.replyTo());
+        out.put("splitShipmentTiming", s.splitShipmentTiming().name());
         out.set("shopify", ShopifyFactsJson.view(shop));
         return out;
     }
@@ -144,6 +148,18 @@ final class SettingsJson {
 
     private static String optionalText(String name, JsonNode v) {
         return v.isNull() ? null : text(name, v);
+    }
+
+    /** FIRST (the seed's rule: the initial fulfillment's parcel) or LAST (the last parcel's delivery). */
+    private static SplitShipmentTiming splitShipmentTiming(String name, JsonNode v) {
+        String value = text(name, v);
+        for (SplitShipmentTiming timing : SplitShipmentTiming.values()) {
+            if (timing.name().equals(value)) {
+                return timing;
+            }
+        }
+        throw new BadRequestException(name, "must be FIRST (the initial parcel, the default) or LAST (the last"
+                + " parcel's delivery), got '" + value + "'");
     }
 
     private static ZoneId zone(String name, JsonNode v) {

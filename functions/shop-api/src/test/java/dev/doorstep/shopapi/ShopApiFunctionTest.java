@@ -307,6 +307,24 @@ class ShopApiFunctionTest {
     }
 
     @Test
+    @DisplayName("split-shipment timing: FIRST by default, LAST when set and stored, anything else 400 and unchanged")
+    void splitShipmentTimingIsASetting() {
+        api.call("PUT", SETTINGS, ON);
+        assertThat(json(api.call("GET", SETTINGS, null)).get("splitShipmentTiming").asText()).isEqualTo("FIRST");
+
+        APIGatewayV2HTTPResponse last = api.call("PUT", SETTINGS, "{\"splitShipmentTiming\": \"LAST\"}");
+        APIGatewayV2HTTPResponse bad = api.call("PUT", SETTINGS,
+                "{\"splitShipmentTiming\": \"EVERY\", \"waitDaysAfterDelivery\": 9}");
+
+        assertThat(json(last).get("splitShipmentTiming").asText()).isEqualTo("LAST");
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(json(bad).get("field").asText()).isEqualTo("splitShipmentTiming");
+        JsonNode stored = json(api.call("GET", SETTINGS, null));
+        assertThat(stored.get("splitShipmentTiming").asText()).isEqualTo("LAST");
+        assertThat(stored.get("waitDaysAfterDelivery").asInt()).isNotEqualTo(9);
+    }
+
+    @Test
     @DisplayName("a shop that never set its time zone reads UTC, as documented, not Z")
     void defaultTimeZoneReadsUtc() {
         api.call("PUT", SETTINGS, ON);
