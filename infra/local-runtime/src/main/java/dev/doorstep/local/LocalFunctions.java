@@ -22,7 +22,10 @@ import dev.doorstep.core.shopify.ShopInstallation;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.mail.SesMailer;
+import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
+import dev.doorstep.scheduling.WakeUpTarget;
+import dev.doorstep.store.DynamoDbTrackingIndex;
 import dev.doorstep.scheduling.ReviewSenderTarget;
 import dev.doorstep.sending.DynamoDbSuppressionList;
 import dev.doorstep.sending.ReviewSenderFunction;
@@ -86,6 +89,9 @@ import java.util.function.Function;
  */
 final class LocalFunctions {
 
+    /** The shop poll queue's ARN: the target of the order wake-up schedules, as POLL_QUEUE_ARN is in AWS. */
+    static final String POLL_QUEUE_ARN = LocalAws.arn("sqs", "doorstep-shop-polls");
+
     final DynamoDbOrderStore orders;
     final DynamoDbShopStore shops;
     final StoredApiKeys apiKeys;
@@ -121,6 +127,12 @@ final class LocalFunctions {
                 "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         reviewScheduler = scheduler;
+        // As in AWS: a tracking retry or fallback deadline wakes its order at its time (a schedule whose target
+        // is the poll queue), and the tracking index maps AfterShip's trackings back to orders.
+        var wakeUps = new EventBridgeOrderWakeUps(schedulerClient, new WakeUpTarget(LocalAws.SCHEDULE_GROUP,
+                POLL_QUEUE_ARN, "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
+                LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
+        var trackingIndex = new DynamoDbTrackingIndex(aws.dynamo, table);
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
@@ -137,7 +149,7 @@ final class LocalFunctions {
                                 new AfterShipTrackingErasure(aftershipClient, apiKeys), clock)))),
                 receipts, clock);
         trackingCreator = new TrackingCreatorFunction(
-                new TrackingCreation(orders, shops, aftership, planner, policy), clock);
+                new TrackingCreation(orders, shops, aftership, planner, policy, wakeUps, trackingIndex), clock);
 
         var suppressions = new DynamoDbSuppressionList(aws.dynamo, table);
         var tokens = new UnsubscribeTokens(("local-unsubscribe-" + shopifySecret).getBytes(StandardCharsets.UTF_8));
@@ -153,14 +165,14 @@ final class LocalFunctions {
                 new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler,
                 new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock);
 
-        PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler);
+        PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler, wakeUps, trackingIndex);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
-        pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), clock);
+        pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), pollerWiring.sweep(), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
         orderStream = new OrderStreamFunction(trackingCreator, fallback);
         aftershipWebhook = new AfterShipWebhookFunction(
                 new StoredWebhookSecrets(credentials, cipher), receipts, orders, shops,
-                new DeliveryUpdates(orders, shops, policy, planner), clock);
+                new DeliveryUpdates(orders, shops, policy, planner), trackingIndex, clock);
     }
 
     /**
@@ -189,6 +201,17 @@ final class LocalFunctions {
      */
     void poll(LocalAws aws, Instant now) {
         LambdaInvoker.invoke(poller, DeliveryPollEvent.at(now, json), LocalContext.of("DeliveryPollerFunction"));
+        drainPollQueue(aws);
+    }
+
+    /** What a wake-up schedule does: Scheduler sends its input to the poll queue, whose worker takes it. */
+    void wakeUp(LocalAws aws, String input) {
+        aws.sqs.sendMessage(b -> b.queueUrl(aws.pollQueueUrl).messageBody(input));
+        drainPollQueue(aws);
+    }
+
+    /** The poll queue's event source: hands the messages to the worker until the queue is empty. */
+    private void drainPollQueue(LocalAws aws) {
         for (int round = 0; round < 100; round++) {
             List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();

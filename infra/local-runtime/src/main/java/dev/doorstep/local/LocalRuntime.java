@@ -90,7 +90,7 @@ public final class LocalRuntime implements AutoCloseable {
             Path template = ProjectRoot.find().resolve("template.yaml");
             TemplateFilters fromTemplate = new TemplateFilters(template, json);
             URI publicUrl = URI.create("http://localhost:" + bound.getAddress().getPort());
-            firer = new ScheduleFirer(aws.scheduler, LocalAws.SCHEDULE_GROUP, this::fireReviewSender, log);
+            firer = new ScheduleFirer(aws.scheduler, LocalAws.SCHEDULE_GROUP, this::fireSchedule, log);
             functions = new LocalFunctions(aws, new RecordingSchedulerClient(aws.scheduler, firer), clock,
                     afterShipConfig(afterShip, env.get("AFTERSHIP_API_VERSION")), shopifySecret, publicUrl);
             functions.hostShopifyApp(aws, clock, clientId, shopifySecret, adminBaseUrl);
@@ -134,6 +134,15 @@ public final class LocalRuntime implements AutoCloseable {
     static AfterShipConfig afterShipConfig(URI baseUrl, String version) {
         AfterShipConfig config = AfterShipConfig.defaults(baseUrl);
         return version == null || version.isBlank() ? config : config.withVersion(new ApiVersion(version.trim()));
+    }
+
+    /** A schedule's target by its ARN: an order's wake-up goes to the poll queue, anything else to the sender. */
+    private void fireSchedule(String targetArn, String input) {
+        if (LocalFunctions.POLL_QUEUE_ARN.equals(targetArn)) {
+            functions.wakeUp(aws, input);
+        } else {
+            fireReviewSender(input);
+        }
     }
 
     private void fireReviewSender(String input) {
@@ -250,7 +259,12 @@ public final class LocalRuntime implements AutoCloseable {
             }
             clock.moveTo(next);
             syncSandboxClock();
-            int schedules = firer.fireDue(clock.instant());
+            List<ScheduleFirer.Due> due = firer.fireDue(clock.instant());
+            int wokenUp = (int) due.stream().filter(d -> LocalFunctions.POLL_QUEUE_ARN.equals(d.targetArn())).count();
+            int schedules = due.size() - wokenUp;
+            if (wokenUp > 0) {
+                fired.add(clock.instant() + " woke up " + wokenUp + " order(s)");
+            }
             if (schedules > 0) {
                 fired.add(clock.instant() + " sent " + schedules + " scheduled review request(s)");
                 sent += schedules;

@@ -32,7 +32,7 @@ final class RecordingSchedulerClient implements SchedulerClient {
     public CreateScheduleResponse createSchedule(CreateScheduleRequest request) {
         CreateScheduleResponse response = emulator.createSchedule(request);
         firer.created(request.groupName(), request.name(), request.scheduleExpression(),
-                request.scheduleExpressionTimezone(), request.target().input());
+                request.scheduleExpressionTimezone(), request.target().arn(), request.target().input());
         return response;
     }
 
@@ -40,7 +40,7 @@ final class RecordingSchedulerClient implements SchedulerClient {
     public UpdateScheduleResponse updateSchedule(UpdateScheduleRequest request) {
         UpdateScheduleResponse response = emulator.updateSchedule(request);
         firer.created(request.groupName(), request.name(), request.scheduleExpression(),
-                request.scheduleExpressionTimezone(), request.target().input());
+                request.scheduleExpressionTimezone(), request.target().arn(), request.target().input());
         return response;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 
 /**
  * Does what EventBridge Scheduler does in AWS, which the emulator does not: when the local clock
- * reaches a one-time schedule's {@code at()} (in its time zone), invoke the target with the
- * schedule's input, then delete the schedule (ActionAfterCompletion DELETE). A target that throws is
+ * reaches a one-time schedule's {@code at()} (in its time zone), invoke the target (by its ARN: the review
+ * sender, or the shop poll queue for an order's wake-up) with the schedule's input, then delete the schedule (ActionAfterCompletion DELETE). A target that throws is
  * retried on the next pass, a bounded number of times, like the schedule's retry policy.
  *
  * <p>What is due when is kept in memory: learned once from the group at start-up, then from every
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
  */
 final class ScheduleFirer {
 
-    record Due(String name, Instant at, String input) {
+    record Due(String name, Instant at, String targetArn, String input) {
     }
 
     private static final int MAX_ATTEMPTS = 3;
@@ -35,13 +35,14 @@ final class ScheduleFirer {
 
     private final SchedulerClient scheduler;
     private final String group;
-    private final Consumer<String> target;
+    /** Given the target's ARN and the schedule's input. */
+    private final BiConsumer<String, String> target;
     private final RuntimeLog log;
     private final Map<String, Integer> failures = new HashMap<>();
     private final TreeSet<Due> byTime = new TreeSet<>(ORDER);
     private final Map<String, Due> byName = new HashMap<>();
 
-    ScheduleFirer(SchedulerClient scheduler, String group, Consumer<String> target, RuntimeLog log) {
+    ScheduleFirer(SchedulerClient scheduler, String group, BiConsumer<String, String> target, RuntimeLog log) {
         this.scheduler = scheduler;
         this.group = group;
         this.target = target;
@@ -50,7 +51,7 @@ final class ScheduleFirer {
             try {
                 GetScheduleResponse full = scheduler.getSchedule(b -> b.groupName(group).name(s.name()));
                 remember(new Due(s.name(), fireTime(full.scheduleExpression(), full.scheduleExpressionTimezone()),
-                        full.target().input()));
+                        full.target().arn(), full.target().input()));
             } catch (ResourceNotFoundException gone) {
                 // deleted between list and get
             }
@@ -58,9 +59,10 @@ final class ScheduleFirer {
     }
 
     /** A schedule was created or updated in the emulator. */
-    synchronized void created(String inGroup, String name, String expression, String zone, String input) {
+    synchronized void created(String inGroup, String name, String expression, String zone, String targetArn,
+            String input) {
         if (group.equals(inGroup)) {
-            remember(new Due(name, fireTime(expression, zone), input));
+            remember(new Due(name, fireTime(expression, zone), targetArn, input));
         }
     }
 
@@ -80,8 +82,8 @@ final class ScheduleFirer {
         return byTime.isEmpty() ? Optional.empty() : Optional.of(byTime.first().at());
     }
 
-    /** Fires every schedule due at {@code now}; returns how many fired. */
-    int fireDue(Instant now) {
+    /** Fires every schedule due at {@code now}; returns the ones that fired. */
+    List<Due> fireDue(Instant now) {
         List<Due> due = new ArrayList<>();
         synchronized (this) {
             for (Due d : byTime) {
@@ -91,13 +93,13 @@ final class ScheduleFirer {
                 due.add(d);
             }
         }
-        int fired = 0;
+        List<Due> fired = new ArrayList<>();
         for (Due d : due) {
             try {
-                target.accept(d.input());
+                target.accept(d.targetArn(), d.input());
                 failures.remove(d.name());
                 deleteUnlessMoved(d);
-                fired++;
+                fired.add(d);
             } catch (RuntimeException e) {
                 int attempts = failures.merge(d.name(), 1, Integer::sum);
                 log.warn("schedule " + d.name() + " target failed (attempt " + attempts + "): " + e.getMessage());
