@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  *   errors ({@code 400 invalid_subject_token}, {@code 401 invalid_client}).</li>
  *   <li>{@code POST /{shop}/admin/api/{version}/graphql.json}: the {@code shop} query, with
  *   {@code X-Shopify-Access-Token}; {@code 401} for an unknown token, {@code 404} for an unsupported version,
- *   cost-based {@code THROTTLED} errors with {@code extensions.cost} when told to throttle.</li>
+ *   cost-based {@code THROTTLED} errors with {@code extensions.cost} when told to throttle. Also
+ *   {@code nodes(ids:)} for products and {@code orders(first:, after:, query:)} over the seeded orders
+ *   ({@link #putOrder}), filtered by {@code fulfillment_status:shipped} and {@code updated_at:>=} /
+ *   {@code created_at:>=}, paged by cursor.</li>
  *   <li>{@code GET /_standin/session-token?shop=...}: a signed session token, as App Bridge would hand the
  *   app's page (the local runtime's "open the app").</li>
  * </ul>
@@ -62,6 +65,7 @@ public final class ShopifyStandIn implements AutoCloseable {
     private final Map<String, StandInShop> shops = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>(); // access token -> shop
     private final Map<String, Map<String, StandInProduct>> products = new HashMap<>(); // shop -> id -> product
+    private final Map<String, Map<String, StandInOrder>> orders = new HashMap<>(); // shop -> id -> order
     private final List<String> requests = new ArrayList<>();
     private int throttleNext;
     private boolean refuseExchanges;
@@ -135,6 +139,11 @@ public final class ShopifyStandIn implements AutoCloseable {
         products.computeIfAbsent(shop, s -> new HashMap<>()).put(product.id(), product);
     }
 
+    /** Adds (or replaces) an order of a shop: what {@code orders(query:)} answers. */
+    public synchronized void putOrder(String shop, StandInOrder order) {
+        orders.computeIfAbsent(shop, s -> new java.util.TreeMap<>()).put(order.id(), order);
+    }
+
     /** The next {@code count} GraphQL queries are answered {@code THROTTLED} (an empty bucket). */
     public synchronized void throttleNext(int count) {
         throttleNext = count;
@@ -159,6 +168,7 @@ public final class ShopifyStandIn implements AutoCloseable {
         shops.clear();
         tokens.clear();
         products.clear();
+        orders.clear();
         requests.clear();
         throttleNext = 0;
         refuseExchanges = false;
@@ -267,6 +277,13 @@ public final class ShopifyStandIn implements AutoCloseable {
                     }
                 }
                 int cost = 1 + request.path("variables").path("ids").size();
+                cost(answer, cost, cost, MAX_AVAILABLE - cost);
+                reply(exchange, 200, answer);
+                return;
+            }
+            if (query.contains("orders(")) {
+                StandInOrders.answer(answer, orders.getOrDefault(shop, Map.of()).values(), request.path("variables"));
+                int cost = 2 + answer.path("data").path("orders").path("nodes").size();
                 cost(answer, cost, cost, MAX_AVAILABLE - cost);
                 reply(exchange, 200, answer);
                 return;
