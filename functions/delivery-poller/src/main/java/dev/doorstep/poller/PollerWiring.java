@@ -8,9 +8,12 @@ import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.core.delivery.DeliveryUpdates;
 import dev.doorstep.core.delivery.FallbackDeadlines;
+import dev.doorstep.core.intake.Backfill;
+import dev.doorstep.core.intake.ShopBackfill;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
+import dev.doorstep.core.port.OrderSource;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.OrderWakeUps;
 import dev.doorstep.core.port.ReviewRequestScheduler;
@@ -64,6 +67,13 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         return new ShopPoll(shops, orders, aftership, new DeliveryUpdates(orders, shops, policy, planner), trackingIndex);
+    }
+
+    /** Backfills of requested shops, reading their orders from {@code source}, at most 100 sends a day. */
+    public ShopBackfill backfill(OrderSource source) {
+        TimingPolicy policy = new TimingPolicy();
+        ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
+        return new ShopBackfill(shops, new Backfill(source, orders, planner, policy, Backfill.DEFAULT_PER_DAY));
     }
 
     public DueWorkSweep sweep() {

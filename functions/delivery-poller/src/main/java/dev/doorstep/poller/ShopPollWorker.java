@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.doorstep.core.intake.BackfillOutcome;
+import dev.doorstep.core.intake.ShopBackfill;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
 import dev.doorstep.core.polling.ShopPollOutcome;
@@ -11,6 +13,7 @@ import dev.doorstep.core.polling.SweepOutcome;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
+import dev.doorstep.scheduling.BackfillMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +24,8 @@ import java.util.Optional;
 /**
  * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop, and handles the orders'
  * wake-ups (EventBridgeOrderWakeUps sends them to the same queue at a tracking retry's or a fallback
- * deadline's time). A poll that did not
+ * deadline's time) and requested backfills (a shop installed or switched AfterShip on: its orders from before,
+ * read from Shopify). A poll that did not
  * finish and may succeed later (AfterShip busy, a write that raced) is reported as a batch item
  * failure: SQS delivers it again after the visibility timeout, and after three receives it rests in
  * the dead-letter queue. The shop's checkpoint has not moved, so nothing is lost either way.
@@ -33,6 +37,7 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
 
     private final ShopPoll poll;
     private final DueWorkSweep dueWork;
+    private final ShopBackfill backfills;
     private final Clock clock;
 
     /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
@@ -42,7 +47,7 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     private ShopPollWorker(PollerWiring wiring, Clock clock) {
-        this(wiring.shopPoll(), wiring.sweep(), clock);
+        this(wiring.shopPoll(), wiring.sweep(), wiring.backfill(ShopifyOrderSourceWiring.fromEnvironment()), clock);
     }
 
     /** Shop polls only; a wake-up message is kept for the dead-letter queue. */
@@ -52,8 +57,14 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
 
     /** @param dueWork handles the orders' wake-ups (tracking retries, fallback deadlines) */
     public ShopPollWorker(ShopPoll poll, DueWorkSweep dueWork, Clock clock) {
+        this(poll, dueWork, null, clock);
+    }
+
+    /** @param backfills runs the requested backfills ({@link BackfillMessage}) */
+    public ShopPollWorker(ShopPoll poll, DueWorkSweep dueWork, ShopBackfill backfills, Clock clock) {
         this.poll = poll;
         this.dueWork = dueWork;
+        this.backfills = backfills;
         this.clock = clock;
     }
 
@@ -74,6 +85,10 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
         Optional<WakeUpMessage> wakeUp = WakeUpMessage.parse(message.getBody());
         if (wakeUp.isPresent()) {
             return wakeUp(wakeUp.get());
+        }
+        Optional<BackfillMessage> backfill = BackfillMessage.parse(message.getBody());
+        if (backfill.isPresent()) {
+            return backfill(backfill.get().shop());
         }
         ShopPollMessage request;
         try {
@@ -116,6 +131,34 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
         } catch (RuntimeException e) {
             LOG.error("order wake-up failed", ids, e);
             METRICS.count("OrderWakeUps", Map.of("Outcome", "Failed"));
+            return false;
+        }
+    }
+
+    /** A requested backfill: the shop's recent fulfilled orders from Shopify, taken in once each. */
+    private boolean backfill(String shop) {
+        if (backfills == null) {
+            LOG.warn("backfill request received by a worker without backfills", Map.of("shop", shop));
+            return false;
+        }
+        try {
+            Optional<BackfillOutcome> done = backfills.run(shop, clock.instant());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("shop", shop);
+            done.ifPresentOrElse(o -> {
+                fields.put("read", o.read());
+                fields.put("tracked", o.tracked());
+                fields.put("scheduled", o.scheduled());
+                fields.put("alreadyKnown", o.alreadyKnown());
+                fields.put("outsideWindow", o.outsideWindow());
+            }, () -> fields.put("skipped", "shop unknown or uninstalled"));
+            LOG.info("backfill done", fields);
+            METRICS.count("Backfills", Map.of("Outcome", done.isPresent() ? "Done" : "Skipped"));
+            return true;
+        } catch (RuntimeException e) {
+            // Back to the queue: running it again takes in only what is still missing.
+            LOG.error("backfill failed", Map.of("shop", shop), e);
+            METRICS.count("Backfills", Map.of("Outcome", "Failed"));
             return false;
         }
     }

@@ -11,6 +11,7 @@ import dev.doorstep.core.memory.InMemoryCustomerDataExports;
 import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
@@ -59,7 +60,7 @@ public final class ShopApiFunction extends HttpApiFunction {
     public ShopApiFunction() {
         this(ShopApiWiring.shops(), ShopApiWiring.orders(), ShopApiWiring.credentials(), ShopApiWiring.keyCheck(),
                 ShopApiWiring.cipher(), ShopApiWiring.scheduler(), ShopApiWiring.dataExports(), Clock.systemUTC(),
-                ShopApiWiring.callers());
+                ShopApiWiring.callers(), ShopApiWiring.backfills());
         SnapStartPriming.register("ShopApiFunction", () -> ShopApiPriming.prime(settings, reviewRequests));
     }
 
@@ -79,12 +80,27 @@ public final class ShopApiFunction extends HttpApiFunction {
         this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, ShopApiCallers.anyCaller());
     }
 
+    /** Local runs: every caller may act on every shop; a switch-on asks {@code backfills} for the shop's backfill. */
+    public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
+            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
+            CustomerDataExports exports, Clock clock, BackfillRequests backfills) {
+        this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, ShopApiCallers.anyCaller(),
+                backfills);
+    }
+
     ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
             AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
             CustomerDataExports exports, Clock clock, ShopApiCallers callers) {
+        this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, callers, BackfillRequests.NONE);
+    }
+
+    ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
+            AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
+            CustomerDataExports exports, Clock clock, ShopApiCallers callers, BackfillRequests backfills) {
         this.callers = callers;
         ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
-        SettingsUpdate update = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(orders, planner));
+        SettingsUpdate update = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(orders, planner),
+                backfills);
         this.settings = new SettingsEndpoint(shops, credentials, keyCheck, cipher, update, clock);
         this.reviewRequests = new ReviewRequestsEndpoint(shops, orders);
         this.dataExports = new DataExportsEndpoint(exports);

@@ -4,12 +4,14 @@ import dev.doorstep.aftership.AfterShipClient;
 import dev.doorstep.aftership.AfterShipConfig;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.core.port.AfterShipCredentialStore;
+import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
+import dev.doorstep.scheduling.PollQueueBackfillRequests;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.store.DynamoDbOrderStore;
@@ -69,5 +71,10 @@ final class ShopApiWiring {
 
     static ReviewRequestScheduler scheduler() {
         return EventBridgeReviewScheduler.fromEnvironment();
+    }
+
+    /** A switch-on queues the shop's backfill on the poll queue ({@code POLL_QUEUE_URL}). */
+    static BackfillRequests backfills() {
+        return PollQueueBackfillRequests.fromEnvironment();
     }
 }

@@ -79,7 +79,7 @@ class TemplatePermissionsTest {
     }
 
     @Test
-    void shopifyAccessTokensAreEncryptedByTheAppAndDecryptedByTheSenderOnly() {
+    void shopifyAccessTokensAreEncryptedByTheAppAndDecryptedByTheSenderAndTheBackfillOnly() {
         Set<String> encrypt = new TreeSet<>();
         Set<String> decrypt = new TreeSet<>();
         resources.forEach((id, resource) -> statementsOf(id).stream()
@@ -95,7 +95,8 @@ class TemplatePermissionsTest {
                 }));
 
         assertThat(encrypt).containsExactly("ShopifyAppFunction");
-        assertThat(decrypt).containsExactly("ReviewSenderFunction");
+        // The sender reads product pages; the poll worker runs requested backfills (Shopify's orders).
+        assertThat(decrypt).containsExactly("ReviewSenderFunction", "ShopPollWorkerFunction");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.core.shopify.ShopInstallation;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.Json;
+import dev.doorstep.scheduling.PollQueueBackfillRequests;
 import dev.doorstep.shopify.KmsShopifyAccessTokens;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.ShopifyAdminClient;
@@ -51,7 +52,9 @@ final class ShopifyAppWiring {
             KmsApiKeyCipher cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
                     AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
             i = new ShopInstallation(new DynamoDbShopStore(DYNAMO, table),
-                    new ShopifyAdminClient(config(), Clock.systemUTC()), new KmsShopifyAccessTokens(DYNAMO, table, cipher));
+                    new ShopifyAdminClient(config(), Clock.systemUTC()), new KmsShopifyAccessTokens(DYNAMO, table, cipher),
+                    // A first install (or a return) queues the shop's backfill on the poll queue.
+                    PollQueueBackfillRequests.fromEnvironment());
             installation = i;
         }
         return i;

@@ -24,6 +24,11 @@ import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.mail.SesMailer;
 import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
+import dev.doorstep.scheduling.PollQueueBackfillRequests;
+import dev.doorstep.core.intake.FulfillmentFact;
+import dev.doorstep.core.port.OrderSource;
+import dev.doorstep.core.port.Page;
+import dev.doorstep.shopify.ShopifyOrderSource;
 import dev.doorstep.scheduling.WakeUpTarget;
 import dev.doorstep.store.DynamoDbTrackingIndex;
 import dev.doorstep.scheduling.ReviewSenderTarget;
@@ -113,6 +118,10 @@ final class LocalFunctions {
     private final EventBridgeReviewScheduler reviewScheduler;
     /** Set with the Shopify app: the review sender reads product pages with the shop's stored token. */
     private volatile ProductPages productPages = ProductPages.NONE;
+    /** Set with the Shopify app: a backfill reads the shop's orders with its stored token. */
+    private volatile OrderSource orderSource = (shop, since, cursor) -> new Page<FulfillmentFact>(List.of(), null);
+    /** As in AWS: a switch-on or an install queues the shop's backfill on the poll queue. */
+    private final PollQueueBackfillRequests backfills;
     private final ObjectMapper json = Json.MAPPER;
     private final RuntimeLog log = new RuntimeLog(System.err);
 
@@ -133,6 +142,7 @@ final class LocalFunctions {
                 POLL_QUEUE_ARN, "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         var trackingIndex = new DynamoDbTrackingIndex(aws.dynamo, table);
+        backfills = new PollQueueBackfillRequests(aws.sqs, aws.pollQueueUrl);
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
@@ -163,11 +173,12 @@ final class LocalFunctions {
         eventPublisher = new EventPublisherFunction(EventBus.of(aws.events), LocalAws.EVENT_BUS, clock);
         shopApi = new ShopApiFunction(shops, orders, credentials,
                 new AfterShipCouriersKeyCheck(aftershipClient), cipher, scheduler,
-                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock);
+                new DynamoDbCustomerDataExports(aws.dynamo, table, clock), clock, backfills);
 
         PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler, wakeUps, trackingIndex);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
-        pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), pollerWiring.sweep(), clock);
+        pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), pollerWiring.sweep(),
+                pollerWiring.backfill((shop, since, cursor) -> orderSource.fulfilledSince(shop, since, cursor)), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
         orderStream = new OrderStreamFunction(trackingCreator, fallback);
         aftershipWebhook = new AfterShipWebhookFunction(
@@ -185,8 +196,9 @@ final class LocalFunctions {
         ShopifyAdminClient admin = new ShopifyAdminClient(config, clock);
         var accessTokens = new KmsShopifyAccessTokens(aws.dynamo, LocalAws.TABLE, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId));
         shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
-                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens));
+                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens, backfills));
         productPages = new ShopifyProductPages(accessTokens, admin);
+        orderSource = new ShopifyOrderSource(accessTokens, admin);
         // The merchant's page: the same session tokens, the shop API's own endpoints; locally it asks the
         // runtime (GET /_local/session-token) for a token of the shop the developer picks.
         merchantPage = new MerchantPageFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
@@ -210,8 +222,11 @@ final class LocalFunctions {
         drainPollQueue(aws);
     }
 
-    /** The poll queue's event source: hands the messages to the worker until the queue is empty. */
-    private void drainPollQueue(LocalAws aws) {
+    /**
+     * The poll queue's event source: hands the messages (shop polls, wake-ups, requested backfills) to the
+     * worker until the queue is empty.
+     */
+    void drainPollQueue(LocalAws aws) {
         for (int round = 0; round < 100; round++) {
             List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();

@@ -5,6 +5,7 @@ import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.port.AfterShipCredentialStore;
 import dev.doorstep.core.port.AfterShipCredentials;
+import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.ShopStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,11 +30,20 @@ public final class SettingsUpdate {
     private final ShopStore shops;
     private final AfterShipCredentialStore credentials;
     private final IntegrationSwitchOff switchOff;
+    private final BackfillRequests backfills;
 
+    /** Without a backfill on switch-on. */
     public SettingsUpdate(ShopStore shops, AfterShipCredentialStore credentials, IntegrationSwitchOff switchOff) {
+        this(shops, credentials, switchOff, BackfillRequests.NONE);
+    }
+
+    /** @param backfills asked for the shop's backfill when the integration is switched on */
+    public SettingsUpdate(ShopStore shops, AfterShipCredentialStore credentials, IntegrationSwitchOff switchOff,
+            BackfillRequests backfills) {
         this.shops = shops;
         this.credentials = credentials;
         this.switchOff = switchOff;
+        this.backfills = backfills;
     }
 
     /**
@@ -53,14 +63,18 @@ public final class SettingsUpdate {
         if (settings.aftershipEnabled() && newCredentials.isPresent()) {
             credentials.save(shop, newCredentials.get());
         }
-        boolean switchingOff = !settings.aftershipEnabled()
-                && current.map(s -> s.settings().aftershipEnabled()).orElse(false);
+        boolean wasOn = current.map(s -> s.settings().aftershipEnabled()).orElse(false);
+        boolean switchingOff = !settings.aftershipEnabled() && wasOn;
         int moved = switchingOff ? switchOff.moveWaitingOrders(settings, now) : 0;
         Shop saved = current.map(s -> new Shop(settings, s.installed(), s.lastPolledAt(), null, s.facts()))
                 .orElseGet(() -> Shop.installed(settings));
         shops.save(saved);
         if (switchingOff) {
             moved += switchOff.moveWaitingOrders(settings, now);
+        }
+        if (settings.aftershipEnabled() && !wasOn) {
+            // Orders fulfilled before the switch-on had no webhook for us: take the recent ones in.
+            backfills.request(shop);
         }
         return new SettingsSaved(saved, credentials.find(shop).isPresent(), moved);
     }

@@ -3,6 +3,7 @@ package dev.doorstep.core.shopify;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.ShopStore;
 import java.util.Optional;
 
@@ -18,11 +19,20 @@ public final class ShopInstallation {
     private final ShopStore shops;
     private final ShopifyAdmin admin;
     private final ShopifyAccessTokens tokens;
+    private final BackfillRequests backfills;
 
+    /** Without a backfill on install. */
     public ShopInstallation(ShopStore shops, ShopifyAdmin admin, ShopifyAccessTokens tokens) {
+        this(shops, admin, tokens, BackfillRequests.NONE);
+    }
+
+    /** @param backfills asked for the shop's backfill when it installs (first time, or back after uninstalling) */
+    public ShopInstallation(ShopStore shops, ShopifyAdmin admin, ShopifyAccessTokens tokens,
+            BackfillRequests backfills) {
         this.shops = shops;
         this.admin = admin;
         this.tokens = tokens;
+        this.backfills = backfills;
     }
 
     /**
@@ -41,7 +51,12 @@ public final class ShopInstallation {
                 .orElseGet(() -> new Shop(SettingsFromFacts.apply(ShopSettings.defaults(shop), null, facts), true,
                         null, null, facts));
         shops.save(saved);
-        return new Installed(saved, current.isEmpty(), current.isPresent() && !current.get().installed());
+        Installed installed = new Installed(saved, current.isEmpty(), current.isPresent() && !current.get().installed());
+        if (installed.created() || installed.reinstalled()) {
+            // Orders fulfilled before the install had no webhook for us: take the recent ones in.
+            backfills.request(shop);
+        }
+        return installed;
     }
 
     /**
