@@ -1,21 +1,18 @@
 package dev.doorstep.shopifyapp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.core.shopify.ShopInstallation;
 import dev.doorstep.lambda.AwsClients;
-import dev.doorstep.lambda.Json;
 import dev.doorstep.scheduling.PollQueueBackfillRequests;
 import dev.doorstep.shopify.KmsShopifyAccessTokens;
 import dev.doorstep.shopify.SessionTokenVerifier;
+import dev.doorstep.shopify.ShopifyAppSecret;
 import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
 import dev.doorstep.store.DynamoDbShopStore;
-import java.io.IOException;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The real collaborators, from the environment template.yaml sets: {@code TABLE_NAME},
@@ -63,34 +60,9 @@ final class ShopifyAppWiring {
     private static ShopifyConfig config() {
         ShopifyConfig c = config;
         if (c == null) {
-            c = ShopifyConfig.fromEnvironment(System.getenv(), clientSecret());
+            c = ShopifyConfig.fromEnvironment(System.getenv(), ShopifyAppSecret.current());
             config = c;
         }
         return c;
-    }
-
-    /** Session tokens are signed with the current secret only: the previous one is for webhooks in rotation. */
-    private static String clientSecret() {
-        String secretId = System.getenv("SHOPIFY_SECRET_ID");
-        if (secretId == null || secretId.isBlank()) {
-            return AwsClients.requiredEnv("SHOPIFY_API_SECRET");
-        }
-        String text;
-        try (SecretsManagerClient secrets = AwsClients.build(SecretsManagerClient.builder())) {
-            text = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw new IllegalStateException("secret " + secretId + " cannot be read: " + e.getClass().getSimpleName());
-        }
-        try {
-            JsonNode json = Json.MAPPER.readTree(text);
-            String current = json.path("current").asText("");
-            if (current.isBlank()) {
-                throw new IOException("no current secret");
-            }
-            return current;
-        } catch (IOException e) {
-            // Never echo the secret's text.
-            throw new IllegalStateException("secret " + secretId + " is not {\"current\": ..., \"previous\": ...}");
-        }
     }
 }
