@@ -9,10 +9,13 @@ import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.core.delivery.DeliveryUpdates;
 import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.core.intake.Backfill;
+import dev.doorstep.core.intake.BackfillOffering;
 import dev.doorstep.core.intake.ShopBackfill;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
+import dev.doorstep.core.port.BackfillOffers;
+import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.OrderSource;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.OrderWakeUps;
@@ -26,6 +29,7 @@ import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbBackfillOffers;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import dev.doorstep.store.DynamoDbTrackingIndex;
@@ -69,11 +73,21 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
         return new ShopPoll(shops, orders, aftership, new DeliveryUpdates(orders, shops, policy, planner), trackingIndex);
     }
 
-    /** Backfills of requested shops, reading their orders from {@code source}, at most 100 sends a day. */
-    public ShopBackfill backfill(OrderSource source) {
+    /**
+     * Backfills of requested shops, reading their orders from {@code source}, at most 100 sends a day; each
+     * outcome is recorded on the shop's offer in {@code offers}.
+     */
+    public ShopBackfill backfill(OrderSource source, BackfillOffers offers) {
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
-        return new ShopBackfill(shops, new Backfill(source, orders, planner, policy, Backfill.DEFAULT_PER_DAY));
+        return new ShopBackfill(shops, new Backfill(source, orders, planner, policy, Backfill.DEFAULT_PER_DAY),
+                new BackfillOffering(shops, offers, BackfillRequests.NONE));
+    }
+
+    /** The shops' backfill offers in the table ({@code TABLE_NAME}). */
+    static BackfillOffers backfillOffersFromEnvironment() {
+        return new DynamoDbBackfillOffers(AwsClients.build(DynamoDbClient.builder()),
+                AwsClients.requiredEnv("TABLE_NAME"));
     }
 
     public DueWorkSweep sweep() {

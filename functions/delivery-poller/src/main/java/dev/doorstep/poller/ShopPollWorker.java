@@ -47,7 +47,8 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     private ShopPollWorker(PollerWiring wiring, Clock clock) {
-        this(wiring.shopPoll(), wiring.sweep(), wiring.backfill(ShopifyOrderSourceWiring.fromEnvironment()), clock);
+        this(wiring.shopPoll(), wiring.sweep(), wiring.backfill(ShopifyOrderSourceWiring.fromEnvironment(),
+                PollerWiring.backfillOffersFromEnvironment()), clock);
     }
 
     /** Shop polls only; a wake-up message is kept for the dead-letter queue. */

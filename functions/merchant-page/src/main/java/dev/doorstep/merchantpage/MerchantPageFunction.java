@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 /**
  * The merchant's page inside Shopify admin: {@code GET /admin} serves the page, and {@code /admin/api/...}
  * its API. Every API call carries an App Bridge session token ({@code Authorization: Bearer}); the shop is
- * the token's, never a path or parameter's. Settings and the list are the shop API's own endpoints, asked
- * for the verified shop, so validation and listing exist once.
+ * the token's, never a path or parameter's. Settings, the list and the backfill offer are the shop API's own
+ * endpoints, asked for the verified shop, so validation, listing and the offer's rules exist once.
  */
 public final class MerchantPageFunction extends HttpApiFunction {
 
@@ -98,6 +98,8 @@ public final class MerchantPageFunction extends HttpApiFunction {
                     "/shops/" + shop + "/settings"), context);
             case "GET review-requests" -> shopApi.handleRequest(asShopApi(event, method,
                     "/shops/" + shop + "/review-requests"), context);
+            case "GET backfill", "POST backfill", "DELETE backfill" -> shopApi.handleRequest(asShopApi(event, method,
+                    "/shops/" + shop + "/backfill"), context);
             case "GET overview" -> HttpResponses.json(200, overview.lastThirtyDays(known.get(), clock.instant()));
             case "GET email-preview" -> HttpResponses.json(200, previewOrder.latest(shop));
             default -> choice(shop, method, resource);

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A backfill request as a {@link BackfillMessage} on the shop poll queue, so the settings save or the install
- * answers at once and the ShopPollWorker reads Shopify's orders. A failed send is logged, not thrown: the
- * settings are saved by then, and the merchant's page must not show an error for them.
+ * A backfill request as a {@link BackfillMessage} on the shop poll queue, so the merchant's accept answers at
+ * once and the ShopPollWorker reads Shopify's orders. A failed send is logged and thrown: the accept puts the
+ * offer back and answers "try again".
  */
 public final class PollQueueBackfillRequests implements BackfillRequests {
 
@@ -48,8 +48,10 @@ public final class PollQueueBackfillRequests implements BackfillRequests {
             sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(new BackfillMessage(shop).body()));
             LOG.info("backfill requested", Map.of("shop", shop));
         } catch (RuntimeException e) {
+            // The caller answers the merchant (try again) and puts the offer back; nothing is lost.
             LOG.warn("backfill request not queued", Map.of("shop", shop, "reason",
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
+            throw e;
         }
     }
 }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.intake.Backfill;
+import dev.doorstep.core.intake.BackfillConflictException;
+import dev.doorstep.core.intake.BackfillOffering;
+import dev.doorstep.core.memory.InMemoryBackfillOffers;
 import dev.doorstep.core.memory.InMemoryCustomerDataExports;
 import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
@@ -35,7 +39,8 @@ import java.util.regex.Pattern;
 
 /**
  * The shop API behind API Gateway's IAM authorizer (template.yaml):
- * {@code GET|PUT /shops/{shop}/settings} and {@code GET /shops/{shop}/review-requests}.
+ * {@code GET|PUT /shops/{shop}/settings}, {@code GET /shops/{shop}/review-requests},
+ * {@code GET|POST|DELETE /shops/{shop}/backfill} and {@code GET /shops/{shop}/data-exports}.
  * The path's shop must be exactly its lowercase myshopify.com domain (else 404: IAM policies match the
  * path as written, so {@code ACME.myshopify.com} must not reach acme's data), and the IAM caller must be
  * allowed that shop ({@link ShopApiCallers}, else 403). Bad input gets a 400 naming the field; nothing is
@@ -44,7 +49,7 @@ import java.util.regex.Pattern;
 public final class ShopApiFunction extends HttpApiFunction {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests|data-exports)$");
+    private static final Pattern ROUTE = Pattern.compile("^/shops/([^/]+)/(settings|review-requests|backfill|data-exports)$");
     private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
     private static final JsonLog LOG = JsonLog.of(ShopApiFunction.class);
 
@@ -52,6 +57,7 @@ public final class ShopApiFunction extends HttpApiFunction {
     final ReviewRequestsEndpoint reviewRequests;
     private final ShopApiCallers callers;
     final DataExportsEndpoint dataExports;
+    final BackfillEndpoint backfill;
 
     /**
      * The Lambda runtime's constructor: real clients from the environment, built in the init phase, and
@@ -60,7 +66,7 @@ public final class ShopApiFunction extends HttpApiFunction {
     public ShopApiFunction() {
         this(ShopApiWiring.shops(), ShopApiWiring.orders(), ShopApiWiring.credentials(), ShopApiWiring.keyCheck(),
                 ShopApiWiring.cipher(), ShopApiWiring.scheduler(), ShopApiWiring.dataExports(), Clock.systemUTC(),
-                ShopApiWiring.callers(), ShopApiWiring.backfills());
+                ShopApiWiring.callers(), ShopApiWiring.backfillOffering());
         SnapStartPriming.register("ShopApiFunction", () -> ShopApiPriming.prime(settings, reviewRequests));
     }
 
@@ -80,23 +86,28 @@ public final class ShopApiFunction extends HttpApiFunction {
         this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, ShopApiCallers.anyCaller());
     }
 
-    /** Local runs: every caller may act on every shop; a switch-on asks {@code backfills} for the shop's backfill. */
+    /**
+     * Local runs: every caller may act on every shop; an install or switch-on offers the backfill through
+     * {@code backfills}, and POST /backfill accepts it there.
+     */
     public ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
             AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
-            CustomerDataExports exports, Clock clock, BackfillRequests backfills) {
+            CustomerDataExports exports, Clock clock, BackfillOffering backfills) {
         this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, ShopApiCallers.anyCaller(),
                 backfills);
     }
 
+    /** Tests of the callers' rules: offers kept in memory, an accepted backfill queued nowhere. */
     ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
             AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
             CustomerDataExports exports, Clock clock, ShopApiCallers callers) {
-        this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, callers, BackfillRequests.NONE);
+        this(shops, orders, credentials, keyCheck, cipher, scheduler, exports, clock, callers,
+                new BackfillOffering(shops, new InMemoryBackfillOffers(), BackfillRequests.NONE));
     }
 
     ShopApiFunction(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
             AfterShipKeyCheck keyCheck, KmsApiKeyCipher cipher, ReviewRequestScheduler scheduler,
-            CustomerDataExports exports, Clock clock, ShopApiCallers callers, BackfillRequests backfills) {
+            CustomerDataExports exports, Clock clock, ShopApiCallers callers, BackfillOffering backfills) {
         this.callers = callers;
         ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
         SettingsUpdate update = new SettingsUpdate(shops, credentials, new IntegrationSwitchOff(orders, planner),
@@ -104,6 +115,7 @@ public final class ShopApiFunction extends HttpApiFunction {
         this.settings = new SettingsEndpoint(shops, credentials, keyCheck, cipher, update, clock);
         this.reviewRequests = new ReviewRequestsEndpoint(shops, orders);
         this.dataExports = new DataExportsEndpoint(exports);
+        this.backfill = new BackfillEndpoint(shops, backfills, Backfill.DEFAULT_PER_DAY, clock);
     }
 
     @Override
@@ -112,7 +124,7 @@ public final class ShopApiFunction extends HttpApiFunction {
         Matcher route = ROUTE.matcher(event.getRawPath() == null ? "" : event.getRawPath());
         if (!route.matches()) {
             return HttpResponses.status(404, "not-found", "no such route; the shop API serves /shops/{shop}/settings,"
-                    + " /shops/{shop}/review-requests and /shops/{shop}/data-exports");
+                    + " /shops/{shop}/review-requests, /shops/{shop}/backfill and /shops/{shop}/data-exports");
         }
         String shop = route.group(1);
         String resource = route.group(2);
@@ -133,8 +145,17 @@ public final class ShopApiFunction extends HttpApiFunction {
                 case "PUT settings" -> HttpResponses.json(200, settings.put(shop, body(event)));
                 case "GET review-requests" -> found(reviewRequests.list(shop, query(event)), shop);
                 case "GET data-exports" -> HttpResponses.json(200, dataExports.list(shop));
+                case "GET backfill" -> found(backfill.get(shop), shop);
+                case "POST backfill" -> backfill.accept(shop).map(b -> HttpResponses.json(202, b))
+                        .orElseGet(() -> HttpResponses.status(404, "unknown-shop", shop
+                                + " is not installed here; nothing was queued"));
+                case "DELETE backfill" -> declined(shop);
                 default -> HttpResponses.status(405, "method-not-allowed", method + " is not served on "
-                        + resource + ("settings".equals(resource) ? "; use GET or PUT" : "; use GET"));
+                        + resource + switch (resource) {
+                            case "settings" -> "; use GET or PUT";
+                            case "backfill" -> "; use GET, POST (accept) or DELETE (decline)";
+                            default -> "; use GET";
+                        });
             };
             LOG.info("shop api", Map.of("shop", shop, "route", method + " " + resource,
                     "status", response.getStatusCode()));
@@ -143,10 +164,23 @@ public final class ShopApiFunction extends HttpApiFunction {
             return rejected(shop, e.field(), e.getMessage());
         } catch (InvalidSettingException e) {
             return rejected(shop, e.field(), e.getMessage());
+        } catch (BackfillConflictException e) {
+            return HttpResponses.status(409, "conflict", e.getMessage());
+        } catch (BackfillNotQueuedException e) {
+            LOG.warn("backfill not queued", Map.of("shop", shop, "reason", e.getMessage()));
+            return HttpResponses.status(503, "unavailable", e.getMessage());
         } catch (AfterShipUnreachableException e) {
             LOG.warn("AfterShip key check unavailable", Map.of("shop", shop, "reason", e.getMessage()));
             return HttpResponses.status(503, "unavailable", e.getMessage() + "; nothing was saved, try again");
         }
+    }
+
+    private APIGatewayV2HTTPResponse declined(String shop) {
+        if (backfill.get(shop).isEmpty()) {
+            return HttpResponses.status(404, "unknown-shop", shop + " is not known here");
+        }
+        return backfill.decline(shop).map(b -> HttpResponses.json(200, b)).orElseGet(() -> HttpResponses.status(404,
+                "no-offer", "no backfill was offered to " + shop + "; nothing to decline"));
     }
 
     private static APIGatewayV2HTTPResponse found(Optional<ObjectNode> body, String shop) {

@@ -3,8 +3,8 @@ package dev.doorstep.shopapi;
 import dev.doorstep.aftership.AfterShipClient;
 import dev.doorstep.aftership.AfterShipConfig;
 import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.intake.BackfillOffering;
 import dev.doorstep.core.port.AfterShipCredentialStore;
-import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.CustomerDataExports;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
@@ -13,6 +13,7 @@ import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.scheduling.PollQueueBackfillRequests;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbBackfillOffers;
 import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
@@ -73,8 +74,12 @@ final class ShopApiWiring {
         return EventBridgeReviewScheduler.fromEnvironment();
     }
 
-    /** A switch-on queues the shop's backfill on the poll queue ({@code POLL_QUEUE_URL}). */
-    static BackfillRequests backfills() {
-        return PollQueueBackfillRequests.fromEnvironment();
+    /**
+     * A switch-on offers the shop's backfill (stored in the table); accepting it queues the backfill on the
+     * poll queue ({@code POLL_QUEUE_URL}).
+     */
+    static BackfillOffering backfillOffering() {
+        return new BackfillOffering(shops(), new DynamoDbBackfillOffers(DYNAMO, table()),
+                PollQueueBackfillRequests.fromEnvironment());
     }
 }

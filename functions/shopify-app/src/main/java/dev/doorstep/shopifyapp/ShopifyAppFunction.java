@@ -15,6 +15,7 @@ import dev.doorstep.shopify.InvalidSessionTokenException;
 import dev.doorstep.shopify.SessionTokenHeaders;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.VerifiedSession;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,6 +33,7 @@ public final class ShopifyAppFunction extends HttpApiFunction {
 
     private final Supplier<SessionTokenVerifier> verifier;
     private final Supplier<ShopInstallation> installation;
+    private final Clock clock;
 
     /**
      * The Lambda runtime's constructor: real clients from the environment, built on first use so that a
@@ -41,13 +43,20 @@ public final class ShopifyAppFunction extends HttpApiFunction {
     public ShopifyAppFunction() {
         this.verifier = ShopifyAppWiring::verifier;
         this.installation = ShopifyAppWiring::installation;
+        this.clock = Clock.systemUTC();
         SnapStartPriming.register("ShopifyAppFunction", ShopifyAppFunction::prime);
     }
 
-    /** Tests and the local runtime pass their own collaborators. */
+    /** Tests pass their own collaborators. */
     public ShopifyAppFunction(SessionTokenVerifier verifier, ShopInstallation installation) {
+        this(verifier, installation, Clock.systemUTC());
+    }
+
+    /** The local runtime passes its clock too (an install's backfill offer carries its time). */
+    public ShopifyAppFunction(SessionTokenVerifier verifier, ShopInstallation installation, Clock clock) {
         this.verifier = () -> verifier;
         this.installation = () -> installation;
+        this.clock = clock;
     }
 
     /** Loads and runs the verifier's parsing and HMAC code on a token signed with a throw-away secret. */
@@ -83,7 +92,8 @@ public final class ShopifyAppFunction extends HttpApiFunction {
             return HttpResponses.status(503, "unavailable", "the app is not configured yet");
         }
         try {
-            ShopInstallation.Installed installed = installation.get().install(session.shop(), token);
+            ShopInstallation.Installed installed = installation.get().install(session.shop(), token,
+                    clock.instant());
             LOG.info("shop session", Map.of("shop", session.shop(), "created", installed.created(),
                     "reinstalled", installed.reinstalled()));
             return HttpResponses.json(200, answer(installed));

@@ -1,14 +1,16 @@
 package dev.doorstep.shopifyapp;
 
 import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.intake.BackfillOffering;
+import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.shopify.ShopInstallation;
 import dev.doorstep.lambda.AwsClients;
-import dev.doorstep.scheduling.PollQueueBackfillRequests;
 import dev.doorstep.shopify.KmsShopifyAccessTokens;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.ShopifyAppSecret;
 import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.store.DynamoDbBackfillOffers;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,10 +50,11 @@ final class ShopifyAppWiring {
             String table = AwsClients.requiredEnv("TABLE_NAME");
             KmsApiKeyCipher cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
                     AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
-            i = new ShopInstallation(new DynamoDbShopStore(DYNAMO, table),
+            DynamoDbShopStore shops = new DynamoDbShopStore(DYNAMO, table);
+            i = new ShopInstallation(shops,
                     new ShopifyAdminClient(config(), Clock.systemUTC()), new KmsShopifyAccessTokens(DYNAMO, table, cipher),
-                    // A first install (or a return) queues the shop's backfill on the poll queue.
-                    PollQueueBackfillRequests.fromEnvironment());
+                    // A first install (or a return) offers the shop's backfill; the merchant's page accepts it.
+                    new BackfillOffering(shops, new DynamoDbBackfillOffers(DYNAMO, table), BackfillRequests.NONE));
             installation = i;
         }
         return i;

@@ -44,6 +44,7 @@ public final class DoorstepTable {
     public static final String TYPE_AFTERSHIP_CREDENTIALS = "AFTERSHIP_CREDENTIALS";
     public static final String TYPE_TRACKING = "TRACKING";
     public static final String TYPE_DATA_EXPORT = "DATA_EXPORT";
+    public static final String TYPE_BACKFILL_OFFER = "BACKFILL_OFFER";
 
     public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_AND_OLD_IMAGES;
     public static final BillingMode BILLING = BillingMode.PAY_PER_REQUEST;

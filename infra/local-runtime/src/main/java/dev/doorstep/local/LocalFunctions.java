@@ -25,6 +25,7 @@ import dev.doorstep.mail.SesMailer;
 import dev.doorstep.scheduling.EventBridgeOrderWakeUps;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.scheduling.PollQueueBackfillRequests;
+import dev.doorstep.core.intake.BackfillOffering;
 import dev.doorstep.core.intake.FulfillmentFact;
 import dev.doorstep.core.port.OrderSource;
 import dev.doorstep.core.port.Page;
@@ -51,6 +52,7 @@ import dev.doorstep.merchantpage.MerchantPageFunction;
 import dev.doorstep.merchantpage.MerchantPageHtml;
 import java.time.Clock;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbBackfillOffers;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import dev.doorstep.store.DynamoDbShopStore;
@@ -120,8 +122,11 @@ final class LocalFunctions {
     private volatile ProductPages productPages = ProductPages.NONE;
     /** Set with the Shopify app: a backfill reads the shop's orders with its stored token. */
     private volatile OrderSource orderSource = (shop, since, cursor) -> new Page<FulfillmentFact>(List.of(), null);
-    /** As in AWS: a switch-on or an install queues the shop's backfill on the poll queue. */
-    private final PollQueueBackfillRequests backfills;
+    /**
+     * As in AWS: a switch-on or an install offers the shop's backfill (stored in the table); accepting it
+     * queues the backfill on the poll queue.
+     */
+    private final BackfillOffering backfills;
     private final ObjectMapper json = Json.MAPPER;
     private final RuntimeLog log = new RuntimeLog(System.err);
 
@@ -142,7 +147,9 @@ final class LocalFunctions {
                 POLL_QUEUE_ARN, "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         var trackingIndex = new DynamoDbTrackingIndex(aws.dynamo, table);
-        backfills = new PollQueueBackfillRequests(aws.sqs, aws.pollQueueUrl);
+        var backfillOffers = new DynamoDbBackfillOffers(aws.dynamo, table);
+        backfills = new BackfillOffering(shops, backfillOffers, new PollQueueBackfillRequests(aws.sqs,
+                aws.pollQueueUrl));
         TimingPolicy policy = new TimingPolicy();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
         var cipher = new KmsApiKeyCipher(aws.kms, aws.kmsKeyId);
@@ -178,7 +185,8 @@ final class LocalFunctions {
         PollerWiring pollerWiring = new PollerWiring(shops, orders, aftership, scheduler, wakeUps, trackingIndex);
         poller = new DeliveryPollerFunction(pollerWiring, aws.sqs, aws.pollQueueUrl, clock);
         pollWorker = new ShopPollWorker(pollerWiring.shopPoll(), pollerWiring.sweep(),
-                pollerWiring.backfill((shop, since, cursor) -> orderSource.fulfilledSince(shop, since, cursor)), clock);
+                pollerWiring.backfill((shop, since, cursor) -> orderSource.fulfilledSince(shop, since, cursor),
+                        backfillOffers), clock);
         fallback = new FallbackFunction(new FallbackDeadlines(orders, shops, planner), clock);
         orderStream = new OrderStreamFunction(trackingCreator, fallback);
         aftershipWebhook = new AfterShipWebhookFunction(
@@ -196,7 +204,7 @@ final class LocalFunctions {
         ShopifyAdminClient admin = new ShopifyAdminClient(config, clock);
         var accessTokens = new KmsShopifyAccessTokens(aws.dynamo, LocalAws.TABLE, new KmsApiKeyCipher(aws.kms, aws.kmsKeyId));
         shopifyApp = new ShopifyAppFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
-                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens, backfills));
+                SessionTokenVerifier.DEFAULT_LEEWAY), new ShopInstallation(shops, admin, accessTokens, backfills), clock);
         productPages = new ShopifyProductPages(accessTokens, admin);
         orderSource = new ShopifyOrderSource(accessTokens, admin);
         // The merchant's page: the same session tokens, the shop API's own endpoints; locally it asks the

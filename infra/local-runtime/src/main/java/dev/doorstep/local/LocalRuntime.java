@@ -179,7 +179,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** After each request served in step: what AWS would do next (stream records), then the new events. */
     private void afterRequest() {
         pump.drain();
-        // A switch-on or an install queued a backfill: the queue's worker takes it, as in AWS, soon after.
+        // An accepted backfill offer queued the backfill: the queue's worker takes it, as in AWS, soon after.
         functions.drainPollQueue(aws);
         pump.drain();
         collectEvents();

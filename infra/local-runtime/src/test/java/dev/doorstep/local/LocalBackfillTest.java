@@ -19,16 +19,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The backfill, triggered as a merchant triggers it: orders fulfilled in Shopify before the install or the
- * AfterShip switch-on are read from Shopify's Admin GraphQL API (the stand-in) and taken in once each; a
- * second trigger adds nothing.
+ * The backfill, as a merchant meets it: installing or switching AfterShip on only <em>offers</em> to take in the
+ * orders fulfilled in Shopify before (nothing is read or emailed unasked); accepting the offer reads them from
+ * Shopify's Admin GraphQL API (the stand-in) and takes each in once, and the offer then shows what it did.
+ * Accepting again adds nothing.
  */
 class LocalBackfillTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void switchingAfterShipOnTakesInTheOrdersFulfilledBeforeOnceEach() throws Exception {
+    void switchingAfterShipOnOffersTheBackfillAndAcceptingTakesInTheOrdersFulfilledBeforeOnceEach()
+            throws Exception {
         String shop = "backfill-on.myshopify.com";
         try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
             URI base = URI.create("http://localhost:" + runtime.port());
@@ -45,17 +47,37 @@ class LocalBackfillTest {
 
             assertThat(switchOn(base, shop, true).statusCode()).isEqualTo(200);
 
+            JsonNode offered = backfill(base, shop, "GET", 200);
+            assertThat(offered.path("state").asText()).isEqualTo("OFFERED");
+            assertThat(offered.path("occasion").asText()).isEqualTo("SWITCH_ON");
+            assertThat(offered.path("timing").asText()).isEqualTo("delivery");
+            assertThat(orderIds(base, shop)).as("offered, not taken in").isEmpty();
+            AfterShipSandbox sandbox = runtime.sandbox().orElseThrow();
+            assertThat(creates(sandbox, "1ZBACKFILLA1")).isZero();
+
+            assertThat(backfill(base, shop, "POST", 202).path("state").asText()).isEqualTo("QUEUED");
+
+            JsonNode done = backfill(base, shop, "GET", 200);
+            assertThat(done.path("state").asText()).isEqualTo("DONE");
+            assertThat(done.path("outcome").path("tracked").asInt()).isEqualTo(2);
+            assertThat(done.path("outcome").path("scheduled").asInt()).isEqualTo(1);
+            assertThat(done.path("outcome").path("alreadyKnown").asInt()).isZero();
             assertThat(orderIds(base, shop)).as("the shipped orders of the last 30 days")
                     .containsExactlyInAnyOrder("2001", "2002", "2003");
-            AfterShipSandbox sandbox = runtime.sandbox().orElseThrow();
             assertThat(creates(sandbox, "1ZBACKFILLA1")).isEqualTo(1);
             assertThat(creates(sandbox, "9400BACKFILLB2")).isEqualTo(1);
             assertThat(creates(sandbox, "1ZTOOOLD4")).isZero();
 
-            // A second trigger: off and on again.
+            // Off and on again offers again; accepting again takes in nothing twice.
             assertThat(switchOn(base, shop, false).statusCode()).isEqualTo(200);
             assertThat(switchOn(base, shop, true).statusCode()).isEqualTo(200);
+            assertThat(backfill(base, shop, "GET", 200).path("state").asText()).isEqualTo("OFFERED");
+            backfill(base, shop, "POST", 202);
 
+            JsonNode again = backfill(base, shop, "GET", 200);
+            assertThat(again.path("state").asText()).isEqualTo("DONE");
+            assertThat(again.path("outcome").path("alreadyKnown").asInt()).isEqualTo(3);
+            assertThat(again.path("outcome").path("tracked").asInt()).isZero();
             assertThat(orderIds(base, shop)).containsExactlyInAnyOrder("2001", "2002", "2003");
             assertThat(creates(sandbox, "1ZBACKFILLA1")).isEqualTo(1);
             assertThat(creates(sandbox, "9400BACKFILLB2")).isEqualTo(1);
@@ -63,7 +85,7 @@ class LocalBackfillTest {
     }
 
     @Test
-    void installingTakesInTheOrdersFulfilledBefore() throws Exception {
+    void installingOffersTheBackfillOnFulfillmentTimingUntilAfterShipIsOn() throws Exception {
         String shop = "backfill-install.myshopify.com";
         try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
             URI base = URI.create("http://localhost:" + runtime.port());
@@ -72,10 +94,40 @@ class LocalBackfillTest {
 
             assertThat(install(base, shopify, shop).statusCode()).isEqualTo(200);
 
+            JsonNode offered = backfill(base, shop, "GET", 200);
+            assertThat(offered.path("state").asText()).isEqualTo("OFFERED");
+            assertThat(offered.path("occasion").asText()).isEqualTo("INSTALL");
+            assertThat(offered.path("timing").asText()).as("AfterShip is off at install").isEqualTo("fulfillment");
+            assertThat(offered.path("explanation").asText()).contains("switch AfterShip on first");
+            assertThat(orderIds(base, shop)).isEmpty();
+
+            backfill(base, shop, "POST", 202);
+
             assertThat(orderIds(base, shop)).containsExactly("3001");
-            // Opening the app again is no new install: nothing more.
+            assertThat(backfill(base, shop, "GET", 200).path("outcome").path("scheduled").asInt()).isEqualTo(1);
+            // Opening the app again is no new install: no new offer, nothing more.
             assertThat(install(base, shopify, shop).statusCode()).isEqualTo(200);
+            assertThat(backfill(base, shop, "GET", 200).path("state").asText()).isEqualTo("DONE");
             assertThat(orderIds(base, shop)).containsExactly("3001");
+        }
+    }
+
+    @Test
+    void aDeclinedOfferTakesNothingIn() throws Exception {
+        String shop = "backfill-no.myshopify.com";
+        try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
+            URI base = URI.create("http://localhost:" + runtime.port());
+            ShopifyStandIn shopify = runtime.shopify().orElseThrow();
+            shopify.putOrder(shop, order("4001", runtime.now().minus(Duration.ofDays(2)), "1ZDECLINED1", "UPS"));
+            assertThat(install(base, shopify, shop).statusCode()).isEqualTo(200);
+
+            assertThat(backfill(base, shop, "DELETE", 200).path("state").asText()).isEqualTo("DECLINED");
+            assertThat(backfill(base, shop, "DELETE", 200).path("state").asText()).as("again: harmless")
+                    .isEqualTo("DECLINED");
+
+            assertThat(orderIds(base, shop)).isEmpty();
+            assertThat(creates(runtime.sandbox().orElseThrow(), "1ZDECLINED1")).isZero();
+            backfill(base, "unknown-shop.myshopify.com", "POST", 404);
         }
     }
 
@@ -97,6 +149,13 @@ class LocalBackfillTest {
         return http.send(HttpRequest.newBuilder(base.resolve("/shops/" + shop + "/settings"))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).header("content-type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode backfill(URI base, String shop, String method, int expectedStatus) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/shops/" + shop + "/backfill"))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " backfill: " + r.body()).isEqualTo(expectedStatus);
+        return Json.MAPPER.readTree(r.body());
     }
 
     private List<String> orderIds(URI base, String shop) throws Exception {

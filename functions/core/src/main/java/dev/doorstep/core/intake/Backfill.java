@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Orders from before the switch-on: when a shop installs the app or switches the AfterShip integration on,
- * its recent fulfilled orders are taken in as if their webhooks had just come.
+ * Orders from before the switch-on: when the merchant accepts the backfill offered at install or switch-on
+ * ({@link BackfillOffering}), the shop's recent fulfilled orders are taken in as if their webhooks had just come.
  * <ul>
  *   <li>Only orders fulfilled within {@link #WINDOW}: AfterShip marks a shipment Expired after 30 days
  *       without carrier news, so older parcels would tell nothing.</li>

@@ -1,11 +1,12 @@
 package dev.doorstep.core.settings;
 
+import dev.doorstep.core.intake.BackfillOffering;
+import dev.doorstep.core.model.BackfillOccasion;
 import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.port.AfterShipCredentialStore;
 import dev.doorstep.core.port.AfterShipCredentials;
-import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.ShopStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,16 +31,16 @@ public final class SettingsUpdate {
     private final ShopStore shops;
     private final AfterShipCredentialStore credentials;
     private final IntegrationSwitchOff switchOff;
-    private final BackfillRequests backfills;
+    private final BackfillOffering backfills;
 
-    /** Without a backfill on switch-on. */
+    /** Without a backfill offer on switch-on. */
     public SettingsUpdate(ShopStore shops, AfterShipCredentialStore credentials, IntegrationSwitchOff switchOff) {
-        this(shops, credentials, switchOff, BackfillRequests.NONE);
+        this(shops, credentials, switchOff, null);
     }
 
-    /** @param backfills asked for the shop's backfill when the integration is switched on */
+    /** @param backfills offers the shop's backfill when the integration is switched on (null: no offer) */
     public SettingsUpdate(ShopStore shops, AfterShipCredentialStore credentials, IntegrationSwitchOff switchOff,
-            BackfillRequests backfills) {
+            BackfillOffering backfills) {
         this.shops = shops;
         this.credentials = credentials;
         this.switchOff = switchOff;
@@ -72,9 +73,9 @@ public final class SettingsUpdate {
         if (switchingOff) {
             moved += switchOff.moveWaitingOrders(settings, now);
         }
-        if (settings.aftershipEnabled() && !wasOn) {
-            // Orders fulfilled before the switch-on had no webhook for us: take the recent ones in.
-            backfills.request(shop);
+        if (settings.aftershipEnabled() && !wasOn && backfills != null) {
+            // Orders fulfilled before the switch-on had no webhook for us: offer to take the recent ones in.
+            backfills.offer(shop, BackfillOccasion.SWITCH_ON, now);
         }
         return new SettingsSaved(saved, credentials.find(shop).isPresent(), moved);
     }

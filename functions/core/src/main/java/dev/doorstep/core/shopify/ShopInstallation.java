@@ -1,10 +1,12 @@
 package dev.doorstep.core.shopify;
 
+import dev.doorstep.core.intake.BackfillOffering;
+import dev.doorstep.core.model.BackfillOccasion;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.model.ShopSettings;
-import dev.doorstep.core.port.BackfillRequests;
 import dev.doorstep.core.port.ShopStore;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,16 +21,19 @@ public final class ShopInstallation {
     private final ShopStore shops;
     private final ShopifyAdmin admin;
     private final ShopifyAccessTokens tokens;
-    private final BackfillRequests backfills;
+    private final BackfillOffering backfills;
 
-    /** Without a backfill on install. */
+    /** Without a backfill offer on install. */
     public ShopInstallation(ShopStore shops, ShopifyAdmin admin, ShopifyAccessTokens tokens) {
-        this(shops, admin, tokens, BackfillRequests.NONE);
+        this(shops, admin, tokens, null);
     }
 
-    /** @param backfills asked for the shop's backfill when it installs (first time, or back after uninstalling) */
+    /**
+     * @param backfills offers the shop's backfill when it installs (first time, or back after uninstalling);
+     *     null: no offer
+     */
     public ShopInstallation(ShopStore shops, ShopifyAdmin admin, ShopifyAccessTokens tokens,
-            BackfillRequests backfills) {
+            BackfillOffering backfills) {
         this.shops = shops;
         this.admin = admin;
         this.tokens = tokens;
@@ -40,7 +45,7 @@ public final class ShopInstallation {
      * @throws ShopifyRefusedException when Shopify refuses the exchange or the facts query (nothing written)
      * @throws ShopifyUnavailableException when Shopify cannot be asked now (nothing written)
      */
-    public Installed install(String shop, String sessionToken) {
+    public Installed install(String shop, String sessionToken, Instant now) {
         String accessToken = admin.exchangeForOfflineToken(shop, sessionToken);
         ShopFacts facts = admin.shopFacts(shop, accessToken);
         tokens.save(shop, accessToken);
@@ -52,9 +57,9 @@ public final class ShopInstallation {
                         null, null, facts));
         shops.save(saved);
         Installed installed = new Installed(saved, current.isEmpty(), current.isPresent() && !current.get().installed());
-        if (installed.created() || installed.reinstalled()) {
-            // Orders fulfilled before the install had no webhook for us: take the recent ones in.
-            backfills.request(shop);
+        if ((installed.created() || installed.reinstalled()) && backfills != null) {
+            // Orders fulfilled before the install had no webhook for us: offer to take the recent ones in.
+            backfills.offer(shop, BackfillOccasion.INSTALL, now);
         }
         return installed;
     }
