@@ -47,6 +47,11 @@ try {
     return json('GET', `/shops/${shop}/settings`);
   }
 
+  step('the install offers to take in the orders from before, with the tip to switch AfterShip on first');
+  await page.waitForSelector('#backfill:not([hidden])');
+  assert.match(await page.locator('#backfill-text').textContent(), /you installed Doorstep/);
+  assert.match(await page.locator('#backfill-timing').textContent(), /switch AfterShip on/);
+
   step('AfterShip on with a bad key: refused next to the field, nothing saved');
   await page.check('#aftershipEnabled');
   await page.fill('#aftershipApiKey', 'invalid-key-0001');
@@ -62,6 +67,16 @@ try {
   assert.equal(await page.inputValue('#aftershipApiKey'), '');
   assert.equal((await saved()).aftershipEnabled, true);
   assert.match(await page.locator('#rule-text').textContent(), /after AfterShip sees the parcel delivered/);
+
+  step('the switch-on offers the backfill again; taking them in shows what it took in, once');
+  await page.waitForFunction(() => /you switched AfterShip on/.test(document.getElementById('backfill-text').textContent));
+  assert.equal(await page.locator('#backfill-timing').textContent(), '');
+  assert.equal((await json('GET', `/shops/${shop}/review-requests`)).reviewRequests.length, 2, 'nothing taken in unasked');
+  await page.click('#backfill-accept');
+  await page.waitForFunction(() => /Took in 1 order from before/.test(document.getElementById('backfill-text').textContent),
+    null, { timeout: 15000 });
+  assert.equal(await page.isHidden('#backfill-actions'), true);
+  assert.equal((await json('GET', `/shops/${shop}/review-requests`)).reviewRequests.length, 3);
 
   step('each timing setting: a bad value is refused next to it and nothing is saved');
   await page.check('#separateDeliveryWait');

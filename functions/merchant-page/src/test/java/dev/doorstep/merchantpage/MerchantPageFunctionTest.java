@@ -178,6 +178,30 @@ class MerchantPageFunctionTest {
     }
 
     @Test
+    void switchingAfterShipOnOffersTheBackfillWhichTheMerchantAcceptsOrDeclinesForTheTokensShopOnly() {
+        assertThat(json(call("GET", "/admin/api/backfill", null)).path("state").asText()).isEqualTo("NONE");
+
+        call("PUT", "/admin/api/settings", "{\"aftershipEnabled\":true,\"aftershipApiKey\":\"as-key-good-1\"}");
+
+        JsonNode offered = json(call("GET", "/admin/api/backfill", null));
+        assertThat(offered.path("shop").asText()).isEqualTo(SHOP);
+        assertThat(offered.path("state").asText()).isEqualTo("OFFERED");
+        assertThat(offered.path("occasion").asText()).isEqualTo("SWITCH_ON");
+        assertThat(offered.path("timing").asText()).isEqualTo("delivery");
+
+        APIGatewayV2HTTPResponse accepted = call("POST", "/admin/api/backfill", null);
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        assertThat(json(accepted).path("state").asText()).isEqualTo("QUEUED");
+        APIGatewayV2HTTPResponse tooLate = call("DELETE", "/admin/api/backfill", null);
+        assertThat(tooLate.getStatusCode()).isEqualTo(409);
+
+        APIGatewayV2HTTPResponse stranger = call("POST", "/admin/api/backfill",
+                SessionTokens.issue(OTHER, CLIENT_ID, SECRET), null, null);
+        assertThat(stranger.getStatusCode()).isEqualTo(401);
+        assertThat(call("PATCH", "/admin/api/backfill", null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
     void settingsAreTheShopApisOwnBadValuesAreRefusedByFieldAndNothingIsSaved() {
         APIGatewayV2HTTPResponse bad = call("PUT", "/admin/api/settings",
                 "{\"waitDaysAfterFulfillment\":9,\"minDelayDomesticDays\":-1}");

@@ -3,11 +3,14 @@ package dev.doorstep.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doorstep.emulator.ProjectRoot;
+import dev.doorstep.shopify.standin.StandInFulfillment;
+import dev.doorstep.shopify.standin.StandInOrder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The merchant's page in a real browser: Debian's headless Chromium, driven by playwright-core
  * (infra/merchant-page-browser), against this local runtime at /admin. The shop is installed by session
- * token and two orders are fulfilled first; the script then switches AfterShip on (bad key, good key),
+ * token and two orders are fulfilled first (a third only in Shopify, before the install); the script sees the
+ * backfill offered, switches AfterShip on (bad key, good key), takes the third order in through the offer,
  * refuses a bad value of each timing setting, finds an order by name and reads its timeline, sends it
  * now (exactly one email), and is refused with another shop's token. Screenshots of the settings and the
  * list go to target/screenshots (with {@code DOORSTEP_SCREENSHOTS=docs}: to docs/, where they are kept).
@@ -36,6 +40,11 @@ class MerchantPageBrowserTest {
         Demo shop = new Demo(runtime, LocalRuntime.DEFAULT_SHOPIFY_SECRET,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         shop.install();
+        // In Shopify only, fulfilled before the install: the backfill the page offers takes it in.
+        runtime.shopify().orElseThrow().putOrder(Demo.SHOP, new StandInOrder("4103", "#4103", "alan@example.com",
+                "c4103", "Alan", "Turing", "US", runtime.now().minus(Duration.ofDays(3)), List.of(
+                        new StandInFulfillment("f4103", runtime.now().minus(Duration.ofDays(3)), "SUCCESS", null, null)),
+                List.of()));
         // No tracking numbers: both are timed from fulfillment at once ("Will send" in 7 days).
         shop.webhook(new ShopifyWebhookSender.FulfilledOrder(Demo.SHOP, 4101, "#4101", null, null, "US",
                 runtime.now(), "Ada Lovelace", "ada@example.com", "Trail Running Shoe"));
