@@ -100,6 +100,17 @@ class TemplatePermissionsTest {
     }
 
     @Test
+    void theShopifyWebhookDeletesTheTokenItemAtUninstallWithoutAnyKmsRight() {
+        List<Map<String, Object>> statements = statementsOf("ShopifyWebhookFunction");
+
+        assertThat(statements).anySatisfy(s -> {
+            assertThat(actions(s)).contains("dynamodb:DeleteItem");
+            assertThat(String.valueOf(s.get("Resource"))).contains("Table");
+        });
+        assertThat(statements.stream().flatMap(s -> actions(s).stream())).noneMatch(a -> a.startsWith("kms:"));
+    }
+
+    @Test
     void theShopApiEncryptsOnlyWithAPurpose() {
         List<Map<String, Object>> encrypts = statementsOf("ShopApiFunction").stream()
                 .filter(s -> actions(s).contains("kms:Encrypt")).toList();

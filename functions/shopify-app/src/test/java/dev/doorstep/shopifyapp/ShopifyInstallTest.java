@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.doorstep.aftership.KmsApiKeyCipher;
+import dev.doorstep.core.intake.FulfillmentFact;
 import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
@@ -13,6 +14,7 @@ import dev.doorstep.core.model.LineItem;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.port.Page;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestEmail;
 import dev.doorstep.core.sending.UnsubscribeTokens;
@@ -21,11 +23,13 @@ import dev.doorstep.emulator.AwsEmulator;
 import dev.doorstep.emulator.SentEmail;
 import dev.doorstep.emulator.WithAwsEmulator;
 import dev.doorstep.lambda.Json;
+import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.mail.SesMailer;
 import dev.doorstep.shopify.KmsShopifyAccessTokens;
 import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.ShopifyAdminClient;
 import dev.doorstep.shopify.ShopifyConfig;
+import dev.doorstep.shopify.ShopifyOrderSource;
 import dev.doorstep.shopify.ShopifyProductPages;
 import dev.doorstep.shopify.standin.SessionTokens;
 import dev.doorstep.shopify.standin.ShopifyStandIn;
@@ -37,6 +41,8 @@ import dev.doorstep.store.DynamoDbShopStore;
 import dev.doorstep.webhook.shopify.ShopifySecrets;
 import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
 import dev.doorstep.webhook.shopify.WebhookIntake;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -241,8 +247,66 @@ class ShopifyInstallTest {
         assertThat(shops.find(SHOP).orElseThrow().installed()).isTrue();
     }
 
+    @Test
+    @DisplayName("app/uninstalled erases the stored token (twice is fine); product pages and the backfill then read"
+            + " nothing, logged; a reinstall stores a fresh token that works")
+    void uninstallErasesTheTokenAndAReinstallStoresAFreshOne() {
+        function.handleRequest(session(SHOPIFY.sessionToken(SHOP)), null);
+        String revoked = tokens.find(SHOP).orElseThrow();
+        SHOPIFY.putProduct(SHOP, new StandInProduct("111", "green-tea", null, null));
+        ShopifyProductPages productPages = new ShopifyProductPages(tokens, admin);
+        ShopifyOrderSource orderSource = new ShopifyOrderSource(tokens, admin);
+        assertThat(productPages.find(SHOP, List.of("111"))).containsKey("111");
+        ShopifyWebhookFunction webhooks = new ShopifyWebhookFunction(ShopifySecrets.of(SHOPIFY.clientSecret(), null),
+                WebhookIntake.onDynamoDb(dynamo, table, new InMemoryReviewRequestScheduler(), Clock.systemUTC()),
+                new DynamoDbReceiptLog(dynamo, table, Clock.systemUTC()), Clock.systemUTC());
+        String uninstalled = """
+                {"id": 548380009, "name": "Acme Tea Co.", "domain": "acme-tea.myshopify.com",
+                 "myshopify_domain": "acme-tea.myshopify.com"}""";
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            APIGatewayV2HTTPResponse response = webhooks.handleRequest(webhook("app/uninstalled", uninstalled), null);
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        }
+
+        assertThat(shops.find(SHOP).orElseThrow().installed()).isFalse();
+        assertThat(items()).noneMatch(i -> i.get("sk").s().equals("SHOPIFY_TOKEN"));
+        assertThat(tokens.find(SHOP)).isEmpty();
+        int asked = SHOPIFY.requests().size();
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        JsonLog.redirect(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(productPages.find(SHOP, List.of("111"))).as("the email links the review page").isEmpty();
+            Page<FulfillmentFact> backfill = orderSource.fulfilledSince(SHOP, Instant.now().minus(Duration.ofDays(30)),
+                    null);
+            assertThat(backfill.items()).isEmpty();
+            assertThat(backfill.nextCursor()).isNull();
+        } finally {
+            JsonLog.redirect(System.out);
+        }
+        assertThat(SHOPIFY.requests()).as("Shopify not asked without a token").hasSize(asked);
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("no Shopify access token for the shop (not installed through Shopify, or uninstalled)")
+                .contains("no Shopify access token for the shop; nothing to backfill")
+                .doesNotContain(revoked);
+
+        APIGatewayV2HTTPResponse back = function.handleRequest(session(SHOPIFY.sessionToken(SHOP)), null);
+
+        assertThat(json(back).path("reinstalled").asBoolean()).as(back.getBody()).isTrue();
+        assertThat(shops.find(SHOP).orElseThrow().installed()).isTrue();
+        String fresh = tokens.find(SHOP).orElseThrow();
+        assertThat(fresh).isNotEqualTo(revoked);
+        assertThat(admin.shopFacts(SHOP, fresh).name()).isEqualTo("Acme Tea Co.");
+        assertThat(productPages.find(SHOP, List.of("111"))).containsKey("111");
+    }
+
     /** A shop/update delivery signed as Shopify signs it (the app's client secret). */
     static APIGatewayV2HTTPEvent shopUpdate(String body) {
+        return webhook("shop/update", body);
+    }
+
+    /** A delivery of {@code topic} signed as Shopify signs it (the app's client secret), under a new webhook id. */
+    static APIGatewayV2HTTPEvent webhook(String topic, String body) {
         String hmac;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -252,7 +316,7 @@ class ShopifyInstallTest {
             throw new IllegalStateException(e);
         }
         Map<String, String> headers = Map.of("content-type", "application/json",
-                "x-shopify-topic", "shop/update", "x-shopify-hmac-sha256", hmac,
+                "x-shopify-topic", topic, "x-shopify-hmac-sha256", hmac,
                 "x-shopify-shop-domain", SHOP, "x-shopify-api-version", ShopifyConfig.API_VERSION,
                 "x-shopify-webhook-id", UUID.randomUUID().toString(),
                 "x-shopify-triggered-at", "2026-12-04T11:00:00.000000Z");

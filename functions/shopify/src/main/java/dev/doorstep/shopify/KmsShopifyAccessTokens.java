@@ -3,7 +3,9 @@ package dev.doorstep.shopify;
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.core.shopify.ShopifyAccessTokens;
 import dev.doorstep.store.DoorstepTable;
+import dev.doorstep.store.DynamoDbShopifyAccessTokenErasure;
 import dev.doorstep.store.Keys;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -12,12 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The shop's offline access token as the {@code SHOPIFY_TOKEN} item under the shop: a KMS ciphertext
- * with the shop and the purpose {@code shopify-access-token} as encryption context, never clear text. shop/redact's
- * erase of everything under the shop removes it.
+ * with the shop and the purpose {@code shopify-access-token} as encryption context, never clear text.
+ * app/uninstalled deletes it ({@link DynamoDbShopifyAccessTokenErasure}, the webhook function), and shop/redact's
+ * erase of everything under the shop would too.
  */
 public final class KmsShopifyAccessTokens implements ShopifyAccessTokens {
 
-    static final String SK = "SHOPIFY_TOKEN";
     static final String TYPE = "SHOPIFY_TOKEN";
 
     private final DynamoDbClient dynamo;
@@ -33,16 +35,16 @@ public final class KmsShopifyAccessTokens implements ShopifyAccessTokens {
     @Override
     public void save(String shop, String accessToken) {
         byte[] ciphertext = cipher.encryptShopifyAccessToken(shop, accessToken);
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
-                DoorstepTable.SK, AttributeValue.fromS(SK),
-                DoorstepTable.TYPE, AttributeValue.fromS(TYPE),
-                "accessToken", AttributeValue.fromB(SdkBytes.fromByteArray(ciphertext)))));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.shopifyAccessToken(shop));
+        item.put(DoorstepTable.TYPE, AttributeValue.fromS(TYPE));
+        item.put("accessToken", AttributeValue.fromB(SdkBytes.fromByteArray(ciphertext)));
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     @Override
     public Optional<String> find(String shop) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(shop))).item();
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Keys.shopifyAccessToken(shop)))
+                .item();
         if (item == null || !item.containsKey("accessToken")) {
             return Optional.empty();
         }
@@ -51,11 +53,6 @@ public final class KmsShopifyAccessTokens implements ShopifyAccessTokens {
 
     @Override
     public void delete(String shop) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key(shop)));
-    }
-
-    private static Map<String, AttributeValue> key(String shop) {
-        return Map.of(DoorstepTable.PK, AttributeValue.fromS(Keys.shopPk(shop)),
-                DoorstepTable.SK, AttributeValue.fromS(SK));
+        new DynamoDbShopifyAccessTokenErasure(dynamo, table).delete(shop);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Product pages from the Admin GraphQL API with the shop's stored offline token. Best effort: a shop
- * installed without Shopify (no token), a refused token, throttling or a network failure gives no pages,
- * and the email links the shop's review page instead.
+ * installed without Shopify or uninstalled since (no token), a refused token, throttling or a network failure
+ * gives no pages, and the email links the shop's review page instead.
  */
 public final class ShopifyProductPages implements ProductPages {
 
@@ -29,7 +29,12 @@ public final class ShopifyProductPages implements ProductPages {
     public Map<String, ProductPage> find(String shop, List<String> productIds) {
         try {
             Optional<String> token = tokens.find(shop);
-            return token.isEmpty() ? Map.of() : admin.productPages(shop, token.get(), productIds);
+            if (token.isEmpty()) {
+                LOG.info("no Shopify access token for the shop (not installed through Shopify, or uninstalled);"
+                        + " the email links the shop's review page", Map.of("shop", shop));
+                return Map.of();
+            }
+            return admin.productPages(shop, token.get(), productIds);
         } catch (RuntimeException e) {
             // the reason only: never the token
             LOG.warn("product pages unavailable; the email links the shop's review page",

@@ -12,6 +12,7 @@ public final class Keys {
 
     public static final int DUE_SHARDS = 8;
     public static final String TRACKED_SHOPS = "TRACKED_SHOPS";
+    public static final String SHOPIFY_ACCESS_TOKEN_SK = "SHOPIFY_TOKEN";
 
     /**
      * Fixed-width UTC with nanoseconds, so that strings sort exactly as instants do ({@code Instant.toString}
@@ -47,6 +48,12 @@ public final class Keys {
     public static Map<String, AttributeValue> order(OrderKey key) {
         return Map.of(DoorstepTable.PK, AttributeValue.fromS(shopPk(key.shop())),
                 DoorstepTable.SK, AttributeValue.fromS(orderSk(key.orderId())));
+    }
+
+    /** The shop's Shopify offline access token (KMS ciphertext): one item under the shop. */
+    public static Map<String, AttributeValue> shopifyAccessToken(String shop) {
+        return Map.of(DoorstepTable.PK, AttributeValue.fromS(shopPk(shop)),
+                DoorstepTable.SK, AttributeValue.fromS(SHOPIFY_ACCESS_TOKEN_SK));
     }
 
     public static Map<String, AttributeValue> fallback(OrderKey key) {

@@ -56,6 +56,7 @@ import dev.doorstep.store.DynamoDbBackfillOffers;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbShopifyAccessTokenErasure;
 import dev.doorstep.tracking.TrackingCreatorFunction;
 import dev.doorstep.webhook.shopify.ShopifySecrets;
 import dev.doorstep.webhook.shopify.ShopifyWebhookFunction;
@@ -161,7 +162,8 @@ final class LocalFunctions {
 
         shopifyWebhook = new ShopifyWebhookFunction(ShopifySecrets.of(shopifySecret, null),
                 WebhookIntake.onDynamoDb(aws.dynamo, table, scheduler, clock, new LocalPrivacyQueue(
-                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials, scheduler,
+                        new PrivacyWorkerFunction(new PrivacyWork(shops, orders, credentials,
+                                new DynamoDbShopifyAccessTokenErasure(aws.dynamo, table), scheduler,
                                 new DynamoDbCustomerDataExports(aws.dynamo, table, clock),
                                 new AfterShipTrackingErasure(aftershipClient, apiKeys), clock)))),
                 receipts, clock);

@@ -37,6 +37,7 @@ import dev.doorstep.sending.DynamoDbSuppressionList;
 import dev.doorstep.sending.ReviewSenderFunction;
 import dev.doorstep.store.DoorstepTable;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
+import dev.doorstep.store.DynamoDbShopifyAccessTokenErasure;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbReceiptLog;
 import dev.doorstep.store.DynamoDbShopStore;
@@ -128,7 +129,7 @@ final class Pipeline {
 
         webhook = new ShopifyWebhookFunction(ShopifySecrets.of(ShopifyDeliveries.SECRET, null),
                 new WebhookIntake(shops, crashingOrders, crashingOrders, new DynamoDbAfterShipCredentialStore(dynamo,
-                        table), scheduler, clock),
+                        table), new DynamoDbShopifyAccessTokenErasure(dynamo, table), scheduler, clock),
                 new CrashingPorts.Receipts(new DynamoDbReceiptLog(dynamo, table, clock), crash), clock);
         TrackingCreation creation = new TrackingCreation(crashingOrders, shops, aftership, planner, policy);
         trackingCreator = new TrackingCreatorFunction(creation, clock);

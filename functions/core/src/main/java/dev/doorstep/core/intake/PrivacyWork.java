@@ -6,6 +6,7 @@ import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.port.TrackingErasure;
+import dev.doorstep.core.shopify.ShopifyAccessTokenErasure;
 import java.time.Clock;
 
 /**
@@ -18,9 +19,10 @@ public final class PrivacyWork {
     private final ShopLifecycle shops;
 
     public PrivacyWork(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
-            ReviewRequestScheduler scheduler, CustomerDataExports exports, TrackingErasure trackings, Clock clock) {
+            ShopifyAccessTokenErasure shopifyTokens, ReviewRequestScheduler scheduler, CustomerDataExports exports,
+            TrackingErasure trackings, Clock clock) {
         this.customers = new CustomerPrivacy(orders, scheduler, exports, trackings, clock);
-        this.shops = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
+        this.shops = new ShopLifecycle(shops, orders, credentials, shopifyTokens, scheduler, clock);
     }
 
     public IntakeResult carryOut(PrivacyRequest request) {

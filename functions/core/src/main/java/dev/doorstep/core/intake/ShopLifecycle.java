@@ -7,6 +7,7 @@ import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.shopify.ShopifyAccessTokenErasure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The shop leaves: {@code app/uninstalled} stops every pending request; {@code shop/redact} (48 hours
+ * The shop leaves: {@code app/uninstalled} stops every pending request and forgets the shop's Shopify
+ * access token (Shopify revokes it at uninstall: keeping it could only leak); {@code shop/redact} (48 hours
  * later, per Shopify) erases everything we hold about the shop. Both may run again and converge.
  */
 public final class ShopLifecycle {
@@ -24,30 +26,37 @@ public final class ShopLifecycle {
     private final ShopStore shops;
     private final OrderStore orders;
     private final AfterShipCredentialStore credentials;
+    private final ShopifyAccessTokenErasure shopifyTokens;
     private final ReviewRequestScheduler scheduler;
     private final Clock clock;
     private final OrderChanges changes;
 
     public ShopLifecycle(ShopStore shops, OrderStore orders, AfterShipCredentialStore credentials,
-            ReviewRequestScheduler scheduler, Clock clock) {
+            ShopifyAccessTokenErasure shopifyTokens, ReviewRequestScheduler scheduler, Clock clock) {
         this.shops = shops;
         this.orders = orders;
         this.credentials = credentials;
+        this.shopifyTokens = shopifyTokens;
         this.scheduler = scheduler;
         this.clock = clock;
         this.changes = new OrderChanges(orders);
     }
 
-    /** The shop is marked uninstalled first (nothing new is accepted), then its pending requests cancelled. */
+    /**
+     * The shop is marked uninstalled first (nothing new is accepted), then its Shopify token erased (a
+     * reinstall's token exchange stores a fresh one), then its pending requests cancelled.
+     */
     public IntakeResult uninstalled(String domain) {
         Instant now = clock.instant();
         var shop = shops.find(domain);
         if (shop.isEmpty()) {
+            shopifyTokens.delete(domain); // a token stored before the shop item was written
             return IntakeResult.ignored("shop not known here: nothing to uninstall", null);
         }
         if (shop.get().installed()) {
             shops.save(new Shop(shop.get().settings(), false, shop.get().lastPolledAt(), null, shop.get().facts()));
         }
+        shopifyTokens.delete(domain);
         List<String> cancelled = new ArrayList<>();
         eachOrder(domain, order -> {
             if (order.status().isPending()) {
@@ -59,7 +68,7 @@ public final class ShopLifecycle {
                 cancelled);
     }
 
-    /** Every order, its schedule, the AfterShip credentials and the shop itself: gone. */
+    /** Every order, its schedule, the AfterShip credentials, the Shopify token and the shop itself: gone. */
     public IntakeResult redact(String domain) {
         List<String> erased = new ArrayList<>();
         eachOrder(domain, order -> {
@@ -70,6 +79,7 @@ public final class ShopLifecycle {
         });
         erased.forEach(id -> orders.delete(new dev.doorstep.core.model.OrderKey(domain, id)));
         credentials.delete(domain);
+        shopifyTokens.delete(domain);
         shops.erase(domain);
         return IntakeResult.applied("shop data erased (" + erased.size() + " order(s))", erased);
     }

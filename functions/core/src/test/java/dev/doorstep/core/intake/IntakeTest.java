@@ -43,7 +43,10 @@ class IntakeTest {
     private final FulfillmentIntake intake = new FulfillmentIntake(orders, events,
             new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler), new TimingPolicy(), clock);
     private final OrderCancellation cancellation = new OrderCancellation(orders, events, scheduler, clock);
-    private final ShopLifecycle lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
+    private final dev.doorstep.core.memory.InMemoryShopifyAccessTokens shopifyTokens =
+            new dev.doorstep.core.memory.InMemoryShopifyAccessTokens();
+    private final ShopLifecycle lifecycle = new ShopLifecycle(shops, orders, credentials, shopifyTokens, scheduler,
+            clock);
     private final dev.doorstep.core.memory.InMemoryCustomerDataExports exports =
             new dev.doorstep.core.memory.InMemoryCustomerDataExports();
     private final List<String> erasedTrackings = new java.util.ArrayList<>();
@@ -225,15 +228,54 @@ class IntakeTest {
     }
 
     @Test
+    void uninstallErasesTheShopsShopifyTokenAndKeepsTheShopsSettingsForAReinstall() {
+        shopifyTokens.save(SHOP, "shpat_revoked-at-uninstall");
+        shopifyTokens.save("other-shop.myshopify.com", "shpat_of-another-shop");
+
+        lifecycle.uninstalled(SHOP);
+
+        assertThat(shopifyTokens.find(SHOP)).isEmpty();
+        assertThat(shopifyTokens.find("other-shop.myshopify.com")).contains("shpat_of-another-shop");
+        assertThat(shops.find(SHOP).orElseThrow().settings()).isEqualTo(shop.settings());
+    }
+
+    @Test
+    void aSecondUninstallOrOneOfAnUnknownShopErasesNothingMoreAndDoesNotFail() {
+        shopifyTokens.save(SHOP, "shpat_revoked-at-uninstall");
+        lifecycle.uninstalled(SHOP);
+
+        IntakeResult again = lifecycle.uninstalled(SHOP);
+        IntakeResult unknown = lifecycle.uninstalled("never-seen.myshopify.com");
+
+        assertThat(again.applied()).isTrue();
+        assertThat(again.orderIds()).isEmpty();
+        assertThat(unknown.applied()).isFalse();
+        assertThat(shopifyTokens.find(SHOP)).isEmpty();
+        assertThat(shops.find(SHOP).orElseThrow().installed()).isFalse();
+    }
+
+    @Test
+    void anUninstallOfAShopKnownOnlyByItsTokenErasesTheToken() {
+        // ShopInstallation stores the token before the shop: a crash in between leaves the token alone
+        shopifyTokens.save("half-installed.myshopify.com", "shpat_orphan");
+
+        lifecycle.uninstalled("half-installed.myshopify.com");
+
+        assertThat(shopifyTokens.find("half-installed.myshopify.com")).isEmpty();
+    }
+
+    @Test
     void shopRedactErasesEverything() {
         intake.receive(shop, event("w1", null), fact(KEY, null, null, buyer()));
         credentials.save(SHOP, new AfterShipCredentials(new byte[] {1}, null));
+        shopifyTokens.save(SHOP, "shpat_still-there-if-uninstall-never-came");
 
         lifecycle.redact(SHOP);
 
         assertThat(orders.ordersOf(SHOP, null, 10).items()).isEmpty();
         assertThat(shops.find(SHOP)).isEmpty();
         assertThat(credentials.find(SHOP)).isEmpty();
+        assertThat(shopifyTokens.find(SHOP)).isEmpty();
         assertThat(scheduler.schedules()).isEmpty();
     }
 

@@ -20,6 +20,7 @@ import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbCustomerDataExports;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbShopifyAccessTokenErasure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class PrivacyWorkerFunction implements RequestHandler<SQSEvent, SQS
         var trackings = new AfterShipTrackingErasure(new AfterShipClient(AfterShipConfig.fromEnvironment(
                 System.getenv())), keys);
         return new PrivacyWork(new DynamoDbShopStore(dynamo, table), orders, credentials,
-                EventBridgeReviewScheduler.fromEnvironment(),
+                new DynamoDbShopifyAccessTokenErasure(dynamo, table), EventBridgeReviewScheduler.fromEnvironment(),
                 new DynamoDbCustomerDataExports(dynamo, table, Clock.systemUTC()), trackings, Clock.systemUTC());
     }
 

@@ -8,6 +8,7 @@ import dev.doorstep.core.intake.PrivacyRequest;
 import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.intake.ShopLifecycle;
 import dev.doorstep.core.shopify.ShopFactsUpdate;
+import dev.doorstep.core.shopify.ShopifyAccessTokenErasure;
 import dev.doorstep.core.intake.ShopifyEvent;
 import dev.doorstep.core.intake.ShopifyEventTime;
 import dev.doorstep.core.memory.InMemoryCustomerDataExports;
@@ -24,6 +25,7 @@ import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.store.DynamoDbAfterShipCredentialStore;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
+import dev.doorstep.store.DynamoDbShopifyAccessTokenErasure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,15 +47,16 @@ public final class WebhookIntake {
      * AfterShip erasure: for tests of the other topics. The functions pass a queue (the other constructor).
      */
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
-            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock) {
-        this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO, null);
+            AfterShipCredentialStore credentials, ShopifyAccessTokenErasure shopifyTokens,
+            ReviewRequestScheduler scheduler, Clock clock) {
+        this(shops, orders, events, credentials, shopifyTokens, scheduler, clock, Duration.ZERO, null);
     }
 
     /** @param privacyRequests where the privacy webhooks are queued for the worker (SQS in AWS) */
     public WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
-            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock,
-            PrivacyRequests privacyRequests) {
-        this(shops, orders, events, credentials, scheduler, clock, Duration.ZERO, privacyRequests);
+            AfterShipCredentialStore credentials, ShopifyAccessTokenErasure shopifyTokens,
+            ReviewRequestScheduler scheduler, Clock clock, PrivacyRequests privacyRequests) {
+        this(shops, orders, events, credentials, shopifyTokens, scheduler, clock, Duration.ZERO, privacyRequests);
     }
 
     /**
@@ -61,22 +64,25 @@ public final class WebhookIntake {
      * {@code privacyRequests} null: carried out at once, in the same call (see the public constructor).
      */
     WebhookIntake(ShopStore shops, OrderStore orders, AppliedShopifyEvents events,
-            AfterShipCredentialStore credentials, ReviewRequestScheduler scheduler, Clock clock, Duration shopMaxAge,
-            PrivacyRequests privacyRequests) {
+            AfterShipCredentialStore credentials, ShopifyAccessTokenErasure shopifyTokens,
+            ReviewRequestScheduler scheduler, Clock clock, Duration shopMaxAge, PrivacyRequests privacyRequests) {
         TimingPolicy policy = new TimingPolicy();
         this.shops = new RecentShops(shops, shopMaxAge);
         this.fulfillments = new FulfillmentIntake(orders, events, new ReviewRequestPlanner(policy, orders, scheduler),
                 policy, clock);
         this.cancellations = new OrderCancellation(orders, events, scheduler, clock);
-        this.lifecycle = new ShopLifecycle(shops, orders, credentials, scheduler, clock);
+        this.lifecycle = new ShopLifecycle(shops, orders, credentials, shopifyTokens, scheduler, clock);
         this.clock = clock;
-        PrivacyWork work = new PrivacyWork(shops, orders, credentials, scheduler,
+        PrivacyWork work = new PrivacyWork(shops, orders, credentials, shopifyTokens, scheduler,
                 new InMemoryCustomerDataExports(), TrackingErasure.NONE, clock);
         this.privacyRequests = privacyRequests != null ? privacyRequests : work::carryOut;
         this.facts = new ShopFactsUpdate(shops);
     }
 
-    /** Everything on the DynamoDB table; the scheduler is passed in (EventBridge Scheduler in AWS). */
+    /**
+     * Everything on the DynamoDB table (app/uninstalled deletes the shop's Shopify token item there); the
+     * scheduler is passed in (EventBridge Scheduler in AWS).
+     */
     public static WebhookIntake onDynamoDb(DynamoDbClient dynamo, String table, ReviewRequestScheduler scheduler,
             Clock clock) {
         return onDynamoDb(dynamo, table, scheduler, clock, Duration.ZERO, null);
@@ -92,7 +98,8 @@ public final class WebhookIntake {
             Clock clock, Duration shopMaxAge, PrivacyRequests privacyRequests) {
         DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, table);
         return new WebhookIntake(new DynamoDbShopStore(dynamo, table), orders, orders,
-                new DynamoDbAfterShipCredentialStore(dynamo, table), scheduler, clock, shopMaxAge, privacyRequests);
+                new DynamoDbAfterShipCredentialStore(dynamo, table), new DynamoDbShopifyAccessTokenErasure(dynamo, table),
+                scheduler, clock, shopMaxAge, privacyRequests);
     }
 
     IntakeResult handle(ShopifyTopic topic, WebhookRequest request) {

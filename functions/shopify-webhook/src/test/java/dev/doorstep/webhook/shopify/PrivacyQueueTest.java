@@ -49,7 +49,8 @@ class PrivacyQueueTest {
                 new DynamoDbReceiptLog(dynamo, harness.table, harness.clock), harness.clock);
         exports = new DynamoDbCustomerDataExports(dynamo, harness.table, harness.clock);
         worker = new PrivacyWorkerFunction(new PrivacyWork(harness.shops, harness.orders,
-                new DynamoDbAfterShipCredentialStore(dynamo, harness.table), harness.scheduler, exports,
+                new DynamoDbAfterShipCredentialStore(dynamo, harness.table),
+                new dev.doorstep.store.DynamoDbShopifyAccessTokenErasure(dynamo, harness.table), harness.scheduler, exports,
                 TrackingErasure.NONE, harness.clock));
     }
 

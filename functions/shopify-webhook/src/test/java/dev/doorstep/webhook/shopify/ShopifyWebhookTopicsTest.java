@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @WithAwsEmulator
 class ShopifyWebhookTopicsTest {
@@ -139,6 +142,29 @@ class ShopifyWebhookTopicsTest {
         // Uninstalled: new fulfillments are refused as for an unknown shop.
         var late = Deliveries.withHeader(Deliveries.sample("orders-fulfilled"), "x-shopify-webhook-id", "late");
         assertThat(harness.send(late).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void appUninstalledErasesTheShopifyTokenItemAndASecondDeliveryErasesNothingMore() {
+        // The webhook never reads the token: any ciphertext will do (it deletes without KMS).
+        harness.dynamo.putItem(b -> b.tableName(harness.table).item(Map.of(
+                "pk", AttributeValue.fromS("SHOP#" + SHOP), "sk", AttributeValue.fromS("SHOPIFY_TOKEN"),
+                "type", AttributeValue.fromS("SHOPIFY_TOKEN"),
+                "accessToken", AttributeValue.fromB(SdkBytes.fromUtf8String("ciphertext")))));
+        assertThat(harness.itemKeys()).contains("SHOP#" + SHOP + "|SHOPIFY_TOKEN");
+
+        assertOk(harness.send("app-uninstalled"), "accepted");
+
+        assertThat(harness.itemKeys()).doesNotContain("SHOP#" + SHOP + "|SHOPIFY_TOKEN")
+                .as("the shop stays (settings kept for a reinstall) until shop/redact")
+                .contains("SHOP#" + SHOP + "|SHOP");
+        assertThat(harness.shops.find(SHOP).orElseThrow().installed()).isFalse();
+
+        // Shopify may deliver the uninstall again under a new webhook id: nothing left to erase, still 200.
+        var again = Deliveries.withHeader(Deliveries.sample("app-uninstalled"), "x-shopify-webhook-id", "again");
+        assertOk(harness.send(again), "accepted");
+        assertThat(harness.itemKeys()).doesNotContain("SHOP#" + SHOP + "|SHOPIFY_TOKEN");
+        assertThat(harness.shops.find(SHOP).orElseThrow().installed()).isFalse();
     }
 
     @Test
