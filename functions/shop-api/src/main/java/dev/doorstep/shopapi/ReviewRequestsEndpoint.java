@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * GET /shops/{shop}/review-requests?status=...&search=...&cursor=...&limit=...: the seed's Requests
  * dashboard, newest orders first. Each request shows its status label, the reason, the fulfillment,
- * delivery and send times (in UTC and in the shop's time zone) and its timeline; never the customer's
+ * delivery and send times (in UTC and in the shop's time zone), while it waits for delivery the fallback
+ * deadline (with the fallback on), and its timeline; never the customer's
  * name or email. {@code search} finds an order by its name ("#1001") or number ("1001").
  */
 final class ReviewRequestsEndpoint {
@@ -60,14 +61,14 @@ final class ReviewRequestsEndpoint {
         do {
             Page<Order> page = orders.ordersOf(shop, cursor, limit - items.size());
             page.items().stream().filter(o -> statuses.contains(o.status()) && matches(o, search))
-                    .forEach(o -> items.add(view(o, local)));
+                    .forEach(o -> items.add(view(o, found.get().settings().fallbackEnabled(), local)));
             cursor = page.nextCursor();
         } while (cursor != null && items.size() < limit && ++pages < MAX_PAGES);
         out.put("nextCursor", cursor);
         return Optional.of(out);
     }
 
-    private static ObjectNode view(Order o, LocalTimes local) {
+    private static ObjectNode view(Order o, boolean fallbackOn, LocalTimes local) {
         ObjectNode v = Json.MAPPER.createObjectNode();
         v.put("orderId", o.key().orderId());
         v.put("orderNumber", o.orderNumber());
@@ -79,10 +80,14 @@ final class ReviewRequestsEndpoint {
         v.put("sendAt", text(o.sendAt()));
         v.put("sendReason", o.sendReason() == null ? null : o.sendReason().name());
         v.put("trackingFailure", o.trackingFailure());
+        // The time its wake-up keeps while it waits: the latest the request goes out if no delivery is seen.
+        Instant fallback = fallbackOn && o.status() == OrderStatus.WAITING_FOR_DELIVERY ? o.fallbackDeadline() : null;
+        v.put("fallbackDeadline", text(fallback));
         v.put("reasonLocal", local.inText(o.statusReason()));
         v.put("fulfilledAtLocal", local.show(o.fulfillment().fulfilledAt()));
         v.put("deliveredAtLocal", local.show(o.deliveredAt()));
         v.put("sendAtLocal", local.show(o.sendAt()));
+        v.put("fallbackDeadlineLocal", local.show(fallback));
         ArrayNode timeline = v.putArray("timeline");
         for (StatusChange change : o.history()) {
             timeline.addObject().put("status", change.to().name()).put("statusLabel", change.to().label())

@@ -51,6 +51,22 @@ class ReviewRequestsForMerchantsTest {
     }
 
     @Test
+    void aWaitingOrderShowsItsFallbackDeadlineWhileTheFallbackIsOn() {
+        api.storeOrder(SHOP, "3201", OrderStatus.WAITING_FOR_DELIVERY);
+        api.storeOrder(SHOP, "3202", OrderStatus.SCHEDULED);
+
+        JsonNode waiting = json(api.call("GET", REQUESTS, null, Map.of("search", "3201"))).at("/reviewRequests/0");
+        assertThat(waiting.path("fallbackDeadline").asText()).isEqualTo("2026-05-01T10:00:00Z");
+        assertThat(waiting.path("fallbackDeadlineLocal").asText()).isEqualTo("May 1, 2026, 6:00 AM EDT");
+        JsonNode planned = json(api.call("GET", REQUESTS, null, Map.of("search", "3202"))).at("/reviewRequests/0");
+        assertThat(planned.path("fallbackDeadline").isNull()).as("planned: its sendAt says when").isTrue();
+
+        api.call("PUT", "/shops/" + SHOP + "/settings", "{\"fallbackEnabled\":false}");
+        JsonNode off = json(api.call("GET", REQUESTS, null, Map.of("search", "3201"))).at("/reviewRequests/0");
+        assertThat(off.path("fallbackDeadline").isNull()).as("switched off: no deadline is kept").isTrue();
+    }
+
+    @Test
     void aReasonNamingATimeReadsItInTheShopsZoneWithoutNanoseconds() {
         assertThat(new LocalTimes(java.time.ZoneId.of("America/New_York"))
                 .inText("due at 2026-03-09T10:00:00.123456789Z; moved"))

@@ -130,7 +130,8 @@ final class ShopApiHarness {
             case TRACKING_RETRY -> tracked.trackingAttempts(1).trackingFailure("invalid courier")
                     .trackingRetryAt(FULFILLED.plus(Duration.ofHours(12))).build()
                     .moveTo(OrderStatus.TRACKING_RETRY, "AfterShip could not create the tracking", FULFILLED);
-            case WAITING_FOR_DELIVERY -> tracked.trackingId("t" + orderId).build()
+            case WAITING_FOR_DELIVERY -> tracked.trackingId("t" + orderId)
+                    .fallbackDeadline(FULFILLED.plus(Duration.ofDays(60))).build()
                     .moveTo(OrderStatus.WAITING_FOR_DELIVERY, "AfterShip tracking created", FULFILLED);
             case SCHEDULED -> order.toBuilder().sendAt(FULFILLED.plus(Duration.ofDays(7)))
                     .sendReason(TimingReason.FULFILLMENT_BASED).build()
