@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The merchant's page in a real browser: Debian's headless Chromium, driven by playwright-core
  * (infra/merchant-page-browser), against this local runtime at /admin. The shop is installed by session
  * token and two orders are fulfilled first; the script then switches AfterShip on (bad key, good key),
- * refuses a bad value of each timing setting, finds an order by name and reads its timeline, sends it
+ * refuses a bad value of each timing setting, then two bad fields in one save (both shown at once, cleared
+ * by the good save after), finds an order by name and reads its timeline, sends it
  * now (exactly one email), and is refused with another shop's token. Screenshots of the settings and the
  * list go to target/screenshots (with {@code DOORSTEP_SCREENSHOTS=docs}: to docs/, where they are kept).
  *
