@@ -100,6 +100,27 @@ try {
     await page.fill('#' + input, good);
   }
 
+  step('two bad fields in one save: both refused next to their fields at once, nothing saved');
+  const goodDomestic = await page.inputValue('#minDelayDomesticDays');
+  const goodZone = await page.inputValue('#timeZone');
+  await page.fill('#minDelayDomesticDays', '-1');
+  await page.fill('#timeZone', 'Mars/Olympus');
+  await save();
+  assert.match(await errorOf('minDelayDomesticDays').textContent(), /between 0 and 365 days/);
+  assert.match(await errorOf('timeZone').textContent(), /IANA time zone/);
+  assert.equal(await page.getAttribute('#minDelayDomesticDays', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#timeZone', 'aria-invalid'), 'true');
+  assert.match(await page.locator('#banner').textContent(), /fix the 2 fields/);
+  assert.deepEqual(await saved(), before, 'two bad fields saved nothing');
+
+  step('fixed, they save and both errors go');
+  await page.fill('#minDelayDomesticDays', goodDomestic);
+  await page.fill('#timeZone', goodZone);
+  await save();
+  assert.match(await page.locator('#banner').textContent(), /Settings saved/);
+  assert.ok((await page.locator('#settings-form .error').allTextContents()).every((t) => t === ''), 'no error left');
+  assert.equal(await page.locator('#settings-form [aria-invalid]').count(), 0);
+
   step('good values are saved, and the page says which rule applies');
   await page.fill('#waitDays', '7');
   await page.fill('#waitDaysAfterDelivery', '4');

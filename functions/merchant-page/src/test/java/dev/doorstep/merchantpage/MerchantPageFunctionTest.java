@@ -209,6 +209,13 @@ class MerchantPageFunctionTest {
         assertThat(json(bad).path("field").asText()).isEqualTo("minDelayDomesticDays");
         assertThat(shops.find(SHOP).orElseThrow().settings().waitDaysAfterFulfillment()).isEqualTo(7);
 
+        APIGatewayV2HTTPResponse twoBad = call("PUT", "/admin/api/settings",
+                "{\"waitDaysAfterFulfillment\":9,\"minDelayDomesticDays\":-1,\"sendWindow\":\"nine to five\"}");
+        assertThat(twoBad.getStatusCode()).isEqualTo(400);
+        assertThat(json(twoBad).path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactlyInAnyOrder("minDelayDomesticDays", "sendWindow");
+        assertThat(shops.find(SHOP).orElseThrow().settings().waitDaysAfterFulfillment()).isEqualTo(7);
+
         APIGatewayV2HTTPResponse refusedKey = call("PUT", "/admin/api/settings",
                 "{\"aftershipEnabled\":true,\"aftershipApiKey\":\"invalid-key\"}");
         assertThat(refusedKey.getStatusCode()).isEqualTo(400);

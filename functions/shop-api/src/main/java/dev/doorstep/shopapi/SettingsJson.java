@@ -3,6 +3,8 @@ package dev.doorstep.shopapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.core.model.EmailTemplate;
+import dev.doorstep.core.model.FieldErrors;
+import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.model.SendWindow;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
@@ -16,11 +18,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Shop settings as the API speaks them. A PUT body changes the fields it names and keeps the others;
  * {@code null} clears an optional one (shopCountry, sendWindow, emailTemplate, shopName, replyTo). Unknown fields are
- * refused, so a misspelt setting is never silently ignored.
+ * refused, so a misspelt setting is never silently ignored. A body with several bad fields is refused
+ * naming all of them.
  */
 final class SettingsJson {
 
@@ -36,44 +40,67 @@ final class SettingsJson {
     private SettingsJson() {
     }
 
-    /** {@code base} with the body's settings applied; validated by {@link ShopSettings} itself. */
-    static ShopSettings apply(ShopSettings base, ObjectNode body) {
+    /**
+     * {@code base} with the body's settings applied, validated by {@link ShopSettings} itself. Every bad
+     * field goes to {@code errors}, not only the first; the settings are empty when they could not be built.
+     * A field whose value cannot be read keeps its stored value, so the other fields' rules are still checked.
+     */
+    static Optional<ShopSettings> apply(ShopSettings base, ObjectNode body, FieldErrors errors) {
         ShopSettings.Builder next = base.toBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey();
-            JsonNode v = field.getValue();
-            switch (name) {
-                case "shop" -> {
-                    if (!v.isTextual() || !v.asText().equals(base.shop())) {
-                        throw new BadRequestException("shop", "must be the shop in the path (" + base.shop() + ")");
-                    }
-                }
-                case API_KEY, WEBHOOK_SECRET -> { } // write-only secrets, handled by the endpoint
-                case "requestsEnabled" -> next.requestsEnabled(bool(name, v));
-                case "aftershipEnabled" -> next.aftershipEnabled(bool(name, v));
-                case "shopCountry" -> next.shopCountry(optionalText(name, v));
-                case "timeZone" -> next.timeZone(zone(name, v));
-                case "waitDaysAfterDelivery" -> next.waitDaysAfterDelivery(days(name, v));
-                case "waitDaysAfterFulfillment" -> next.waitDaysAfterFulfillment(days(name, v));
-                case "minDelayDomesticDays" -> next.minDelayDomesticDays(days(name, v));
-                case "minDelayInternationalDays" -> next.minDelayInternationalDays(days(name, v));
-                case "fallbackEnabled" -> next.fallbackEnabled(bool(name, v));
-                case "fallbackDays" -> next.fallbackDays(days(name, v));
-                case "trackingRetryDelay" -> next.trackingRetryDelay(duration(name, v));
-                case "pollInterval" -> next.pollInterval(duration(name, v));
-                case "sendPhoneToAfterShip" -> next.sendPhoneToAfterShip(bool(name, v));
-                case "sendBuyerEmailToAfterShip" -> next.sendBuyerEmailToAfterShip(bool(name, v));
-                case "sendWindow" -> next.sendWindow(v.isNull() ? null : SendWindow.parse(text(name, v)));
-                case "emailTemplate" -> next.emailTemplate(template(v));
-                case "shopName" -> next.shopName(optionalText(name, v));
-                case "replyTo" -> next.replyTo(optionalText(name, v));
-                case "splitShipmentTiming" -> next.splitShipmentTiming(splitShipmentTiming(name, v));
-                default -> throw new BadRequestException(name, "is not a shop setting; the settings are "
-                        + String.join(", ", SETTINGS) + ", plus " + API_KEY + " and " + WEBHOOK_SECRET);
+            try {
+                applyField(base, next, field.getKey(), field.getValue());
+            } catch (BadRequestException e) {
+                errors.add(e.field(), e.getMessage());
+            } catch (InvalidSettingException e) {
+                errors.addAll(e);
             }
         }
-        return next.build();
+        try {
+            return Optional.of(next.build());
+        } catch (InvalidSettingException e) {
+            errors.addAll(e);
+            return Optional.empty();
+        }
+    }
+
+    private static void applyField(ShopSettings base, ShopSettings.Builder next, String name, JsonNode v) {
+        switch (name) {
+            case "shop" -> {
+                if (!v.isTextual() || !v.asText().equals(base.shop())) {
+                    throw new BadRequestException("shop", "must be the shop in the path (" + base.shop() + ")");
+                }
+            }
+            case API_KEY, WEBHOOK_SECRET -> { } // write-only secrets, handled by the endpoint
+            case "requestsEnabled" -> next.requestsEnabled(bool(name, v));
+            case "aftershipEnabled" -> next.aftershipEnabled(bool(name, v));
+            case "shopCountry" -> next.shopCountry(optionalText(name, v));
+            case "timeZone" -> next.timeZone(zone(name, v));
+            case "waitDaysAfterDelivery" -> next.waitDaysAfterDelivery(days(name, v));
+            case "waitDaysAfterFulfillment" -> next.waitDaysAfterFulfillment(days(name, v));
+            case "minDelayDomesticDays" -> next.minDelayDomesticDays(days(name, v));
+            case "minDelayInternationalDays" -> next.minDelayInternationalDays(days(name, v));
+            case "fallbackEnabled" -> next.fallbackEnabled(bool(name, v));
+            case "fallbackDays" -> next.fallbackDays(days(name, v));
+            case "trackingRetryDelay" -> next.trackingRetryDelay(duration(name, v));
+            case "pollInterval" -> next.pollInterval(duration(name, v));
+            case "sendPhoneToAfterShip" -> next.sendPhoneToAfterShip(bool(name, v));
+            case "sendBuyerEmailToAfterShip" -> next.sendBuyerEmailToAfterShip(bool(name, v));
+            case "sendWindow" -> next.sendWindow(v.isNull() ? null : SendWindow.parse(text(name, v)));
+            case "emailTemplate" -> next.emailTemplate(template(v));
+            case "shopName" -> next.shopName(optionalText(name, v));
+            case "replyTo" -> next.replyTo(optionalText(name, v));
+            case "splitShipmentTiming" -> next.splitShipmentTiming(splitShipmentTiming(name, v));
+            default -> throw new BadRequestException(name, "is not a shop setting; the settings are "
+                    + String.join(", ", SETTINGS) + ", plus " + API_KEY + " and " + WEBHOOK_SECRET);
+        }
+    }
+
+    /** Whether the body leaves the integration on: its own switch when readable, else the stored one. */
+    static boolean aftershipEnabled(ShopSettings base, ObjectNode body) {
+        JsonNode v = body.get("aftershipEnabled");
+        return v != null && v.isBoolean() ? v.booleanValue() : base.aftershipEnabled();
     }
 
     /** The settings as GET shows them; the AfterShip key and webhook secret are never among them. */
@@ -112,15 +139,16 @@ final class SettingsJson {
         return out;
     }
 
-    /** A write-only secret field: absent gives null; present must be non-blank text. */
-    static String secret(ObjectNode body, String name) {
+    /** A write-only secret field: absent gives null; present must be non-blank text, else null and an error. */
+    static String secret(ObjectNode body, String name, FieldErrors errors) {
         JsonNode v = body.get(name);
         if (v == null || v.isNull()) {
             return null;
         }
-        String value = text(name, v).trim();
-        if (value.isEmpty()) {
-            throw new BadRequestException(name, "must not be blank");
+        String value = v.isTextual() ? v.textValue().trim() : null;
+        if (value == null || value.isEmpty()) {
+            errors.add(name, value == null ? "must be a string" : "must not be blank");
+            return null;
         }
         return value;
     }

@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -161,9 +162,9 @@ public final class ShopApiFunction extends HttpApiFunction {
                     "status", response.getStatusCode()));
             return response;
         } catch (BadRequestException e) {
-            return rejected(shop, e.field(), e.getMessage());
+            return rejected(shop, List.of(problem(e.field(), e.getMessage())));
         } catch (InvalidSettingException e) {
-            return rejected(shop, e.field(), e.getMessage());
+            return rejected(shop, e.errors().stream().map(f -> problem(f.field(), f.reason())).toList());
         } catch (BackfillConflictException e) {
             return HttpResponses.status(409, "conflict", e.getMessage());
         } catch (BackfillNotQueuedException e) {
@@ -188,13 +189,27 @@ public final class ShopApiFunction extends HttpApiFunction {
                 shop + " is not known here; PUT its settings first"));
     }
 
-    private static APIGatewayV2HTTPResponse rejected(String shop, String field, String reason) {
-        LOG.info("shop api request refused", Map.of("shop", shop, "field", String.valueOf(field)));
+    /**
+     * 400 naming every problem in {@code errors}; {@code field} and {@code reason} keep naming the first, as
+     * they did before the list, for clients that read one.
+     */
+    private static APIGatewayV2HTTPResponse rejected(String shop, List<Map<String, Object>> errors) {
+        LOG.info("shop api request refused", Map.of("shop", shop, "field", String.valueOf(errors.get(0).get("field")),
+                "fields", errors.stream().map(e -> String.valueOf(e.get("field"))).toList()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "rejected");
-        body.put("field", field);
-        body.put("reason", reason);
+        body.put("field", errors.get(0).get("field"));
+        body.put("reason", errors.get(0).get("reason"));
+        body.put("errors", errors);
         return HttpResponses.json(400, body);
+    }
+
+    /** One entry of a 400's {@code errors}; {@code field} is null when the whole body is at fault. */
+    private static Map<String, Object> problem(String field, String reason) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("reason", reason);
+        return error;
     }
 
     private static String callerArn(APIGatewayV2HTTPEvent event) {

@@ -1,6 +1,7 @@
 package dev.doorstep.shopapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.doorstep.core.model.FieldErrors;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class ShopApiPriming {
     }
 
     static void prime(SettingsEndpoint settings, ReviewRequestsEndpoint reviewRequests) {
-        ShopSettings applied = SettingsJson.apply(ShopSettings.defaults(SHOP), ShopApiFunction.body(put(SETTINGS)));
+        ShopSettings applied = SettingsJson.apply(ShopSettings.defaults(SHOP), ShopApiFunction.body(put(SETTINGS)),
+                new FieldErrors()).orElseThrow();
         SettingsJson.view(Shop.installed(applied), false);
         settings.get(SHOP);
         reviewRequests.list(SHOP, Map.of("status", "SCHEDULED,SENT", "limit", "25"));

@@ -191,7 +191,65 @@ class ShopApiFunctionTest {
         assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(400);
         assertThat(json(put).get("field").asText()).isEqualTo(field);
         assertThat(json(put).get("reason").asText()).isNotBlank();
+        assertThat(json(put).get("errors")).as("one bad field, one error").hasSize(1);
+        assertThat(json(put).at("/errors/0/field").asText()).isEqualTo(field);
+        assertThat(json(put).at("/errors/0/reason").asText()).isEqualTo(json(put).get("reason").asText());
         assertThat(api.shops.find(SHOP)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("several bad fields: one 400 names every one (field and reason still the first), nothing is written")
+    void everyBadFieldIsNamedInOneAnswerAndNothingIsWritten() {
+        api.call("PUT", SETTINGS, ON);
+        JsonNode before = json(api.call("GET", SETTINGS, null));
+
+        APIGatewayV2HTTPResponse put = api.call("PUT", SETTINGS, """
+                {"waitDaysAfterDelivery": 9, "timeZone": "Mars/Olympus", "minDelayDomesticDays": -1,
+                 "sendWindow": "all day", "replyTo": "not an address", "requestsEnabled": false}""");
+
+        assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(400);
+        JsonNode answer = json(put);
+        assertThat(answer.get("status").asText()).isEqualTo("rejected");
+        assertThat(answer.get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("timeZone", "minDelayDomesticDays", "sendWindow", "replyTo");
+        assertThat(answer.get("errors")).allSatisfy(e -> assertThat(e.get("reason").asText()).isNotBlank());
+        assertThat(answer.get("field").asText()).isEqualTo(answer.at("/errors/0/field").asText());
+        assertThat(answer.get("reason").asText()).isEqualTo(answer.at("/errors/0/reason").asText());
+        assertThat(answer.toString()).contains("IANA time zone", "between 0 and 365", "HH:MM-HH:MM",
+                "plain email address");
+        // The good fields beside them are not written either.
+        assertThat(json(api.call("GET", SETTINGS, null))).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("bad fields and a key AfterShip refuses: all named at once, no shop, no key stored")
+    void badFieldsAndARefusedKeyAreNamedTogether() {
+        APIGatewayV2HTTPResponse put = api.call("PUT", SETTINGS, """
+                {"aftershipEnabled": true, "aftershipApiKey": "invalid-key-0001", "fallbackDays": 5,
+                 "shopCountry": "USA"}""");
+
+        assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(400);
+        assertThat(json(put).get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("fallbackDays", "shopCountry", "aftershipApiKey");
+        assertThat(json(put).toString()).contains("AfterShip refused");
+        assertThat(api.shops.find(SHOP)).isEmpty();
+        assertThat(api.credentials.find(SHOP)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("bad fields while AfterShip is down: 400 naming the fields (a 503 would hide them), nothing saved")
+    void badFieldsWhileAfterShipIsDownAreStillNamed() {
+        SANDBOX.failNext(KEY, 503, 5);
+
+        APIGatewayV2HTTPResponse put = api.call("PUT", SETTINGS, """
+                {"aftershipEnabled": true, "aftershipApiKey": "%s", "waitDaysAfterFulfillment": 400}"""
+                .formatted(KEY));
+
+        assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(400);
+        assertThat(json(put).get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("waitDaysAfterFulfillment");
+        assertThat(api.shops.find(SHOP)).isEmpty();
+        assertThat(api.credentials.find(SHOP)).isEmpty();
     }
 
     @ParameterizedTest(name = "body {0} -> 400")
@@ -201,6 +259,9 @@ class ShopApiFunctionTest {
 
         assertThat(put.getStatusCode()).isEqualTo(400);
         assertThat(json(put).get("status").asText()).isEqualTo("rejected");
+        // The whole body is at fault: its one error names no field.
+        assertThat(json(put).at("/errors/0/field").isNull()).isTrue();
+        assertThat(json(put).at("/errors/0/reason").asText()).isEqualTo(json(put).get("reason").asText());
         assertThat(api.shops.find(SHOP)).isEmpty();
     }
 

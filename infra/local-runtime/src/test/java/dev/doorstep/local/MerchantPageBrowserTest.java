@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * (infra/merchant-page-browser), against this local runtime at /admin. The shop is installed by session
  * token and two orders are fulfilled first (a third only in Shopify, before the install); the script sees the
  * backfill offered, switches AfterShip on (bad key, good key), takes the third order in through the offer,
- * refuses a bad value of each timing setting, finds an order by name and reads its timeline, sends it
+ * refuses a bad value of each timing setting, then two bad fields in one save (both shown at once, cleared
+ * by the good save after), finds an order by name and reads its timeline, sends it
  * now (exactly one email), and is refused with another shop's token. Screenshots of the settings and the
  * list go to target/screenshots (with {@code DOORSTEP_SCREENSHOTS=docs}: to docs/, where they are kept).
  *

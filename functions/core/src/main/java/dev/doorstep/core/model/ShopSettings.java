@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * What a merchant sets, with the seed's defaults. Construction validates every field and names the
- * bad one ({@link InvalidSettingException}).
+ * What a merchant sets, with the seed's defaults. Construction validates every field and names all the
+ * bad ones at once ({@link InvalidSettingException#errors()}).
  *
  * @param aftershipEnabled the AfterShip integration switch; off means fulfillment timing for every order
  * @param shopCountry ISO 3166-1 alpha-2 country of the shop, to tell domestic from international orders
@@ -71,47 +71,49 @@ public record ShopSettings(
     }
 
     public ShopSettings {
+        FieldErrors errors = new FieldErrors();
         if (shop == null || shop.isBlank()) {
-            throw new InvalidSettingException("shop", "must name the shop's myshopify.com domain");
+            errors.add("shop", "must name the shop's myshopify.com domain");
         }
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         trackingRetryDelay = trackingRetryDelay == null ? TRACKING_RETRY_DELAY : trackingRetryDelay;
         pollInterval = pollInterval == null ? POLL_INTERVAL : pollInterval;
         splitShipmentTiming = splitShipmentTiming == null ? SplitShipmentTiming.FIRST : splitShipmentTiming;
         if (shopCountry != null && !shopCountry.matches("[A-Za-z]{2}")) {
-            throw new InvalidSettingException("shopCountry", "must be a two-letter ISO 3166-1 code, got '"
-                    + shopCountry + "'");
+            errors.add("shopCountry", "must be a two-letter ISO 3166-1 code, got '" + shopCountry + "'");
         }
         shopCountry = shopCountry == null ? null : shopCountry.toUpperCase(java.util.Locale.ROOT);
-        days("waitDaysAfterDelivery", waitDaysAfterDelivery);
-        days("waitDaysAfterFulfillment", waitDaysAfterFulfillment);
-        days("minDelayDomesticDays", minDelayDomesticDays);
-        days("minDelayInternationalDays", minDelayInternationalDays);
-        days("fallbackDays", fallbackDays);
-        if (fallbackEnabled && fallbackDays < Math.max(minDelayDomesticDays, minDelayInternationalDays)) {
-            throw new InvalidSettingException("fallbackDays", "must be at least the longest minimum delay ("
+        days(errors, "waitDaysAfterDelivery", waitDaysAfterDelivery);
+        days(errors, "waitDaysAfterFulfillment", waitDaysAfterFulfillment);
+        days(errors, "minDelayDomesticDays", minDelayDomesticDays);
+        days(errors, "minDelayInternationalDays", minDelayInternationalDays);
+        days(errors, "fallbackDays", fallbackDays);
+        // A minimum delay out of range is named itself; the fallback is not blamed for it too.
+        boolean delaysGood = !errors.has("minDelayDomesticDays") && !errors.has("minDelayInternationalDays");
+        if (fallbackEnabled && delaysGood && fallbackDays < Math.max(minDelayDomesticDays, minDelayInternationalDays)) {
+            errors.add("fallbackDays", "must be at least the longest minimum delay ("
                     + Math.max(minDelayDomesticDays, minDelayInternationalDays) + " days), got " + fallbackDays);
         }
         if (trackingRetryDelay.isNegative() || trackingRetryDelay.isZero()) {
-            throw new InvalidSettingException("trackingRetryDelay", "must be positive");
+            errors.add("trackingRetryDelay", "must be positive");
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new InvalidSettingException("pollInterval", "must be positive");
+            errors.add("pollInterval", "must be positive");
         }
         shopName = shopName == null || shopName.isBlank() ? null : shopName.strip();
         if (shopName != null && (shopName.length() > MAX_NAME || shopName.chars().anyMatch(Character::isISOControl))) {
-            throw new InvalidSettingException("shopName", "must be at most " + MAX_NAME
-                    + " characters on one line");
+            errors.add("shopName", "must be at most " + MAX_NAME + " characters on one line");
         }
         replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo.strip();
         if (replyTo != null && !EMAIL.matcher(replyTo).matches()) {
-            throw new InvalidSettingException("replyTo", "must be a plain email address such as hello@example.com");
+            errors.add("replyTo", "must be a plain email address such as hello@example.com");
         }
+        errors.throwIfAny();
     }
 
-    private static void days(String field, int value) {
+    private static void days(FieldErrors errors, String field, int value) {
         if (value < 0 || value > MAX_DAYS) {
-            throw new InvalidSettingException(field, "must be between 0 and " + MAX_DAYS + " days, got " + value);
+            errors.add(field, "must be between 0 and " + MAX_DAYS + " days, got " + value);
         }
     }
 

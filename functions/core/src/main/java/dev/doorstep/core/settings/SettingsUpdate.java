@@ -2,6 +2,7 @@ package dev.doorstep.core.settings;
 
 import dev.doorstep.core.intake.BackfillOffering;
 import dev.doorstep.core.model.BackfillOccasion;
+import dev.doorstep.core.model.FieldError;
 import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
@@ -9,6 +10,7 @@ import dev.doorstep.core.port.AfterShipCredentialStore;
 import dev.doorstep.core.port.AfterShipCredentials;
 import dev.doorstep.core.port.ShopStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,10 +59,9 @@ public final class SettingsUpdate {
     public SettingsSaved save(ShopSettings settings, Optional<AfterShipCredentials> newCredentials, Instant now) {
         String shop = settings.shop();
         Optional<Shop> current = shops.find(shop);
-        boolean keyStored = credentials.find(shop).isPresent();
-        if (settings.aftershipEnabled() && newCredentials.isEmpty() && !keyStored) {
-            throw new InvalidSettingException(API_KEY_FIELD, "is required to switch the AfterShip integration on");
-        }
+        missingKey(shop, settings.aftershipEnabled(), newCredentials.isPresent()).ifPresent(error -> {
+            throw new InvalidSettingException(List.of(error));
+        });
         if (settings.aftershipEnabled() && newCredentials.isPresent()) {
             credentials.save(shop, newCredentials.get());
         }
@@ -78,6 +79,17 @@ public final class SettingsUpdate {
             backfills.offer(shop, BackfillOccasion.SWITCH_ON, now);
         }
         return new SettingsSaved(saved, credentials.find(shop).isPresent(), moved);
+    }
+
+    /**
+     * The refusal {@link #save} gives when the integration is switched on with no key saved or given, so a
+     * caller gathering every bad field can name this one with the others before saving anything.
+     */
+    public Optional<FieldError> missingKey(String shop, boolean aftershipEnabled, boolean keyGiven) {
+        if (aftershipEnabled && !keyGiven && credentials.find(shop).isEmpty()) {
+            return Optional.of(new FieldError(API_KEY_FIELD, "is required to switch the AfterShip integration on"));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -45,6 +45,38 @@ class ShopSettingsTest {
     }
 
     @Test
+    void everyBadFieldIsNamedAtOnceTheFirstAsTheField() {
+        ShopSettings s = ShopSettings.defaults("demo.myshopify.com");
+
+        assertThatThrownBy(() -> s.toBuilder().replyTo("not an address").minDelayDomesticDays(-1).shopCountry("USA")
+                .pollInterval(Duration.ZERO).build())
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field)
+                            .containsExactly("shopCountry", "minDelayDomesticDays", "pollInterval", "replyTo");
+                    assertThat(e.field()).isEqualTo("shopCountry");
+                    assertThat(e.reason()).isEqualTo("must be a two-letter ISO 3166-1 code, got 'USA'");
+                });
+    }
+
+    @Test
+    void aFieldThatBreaksTwoRulesIsNamedOnceWithTheFirst() {
+        ShopSettings s = ShopSettings.defaults("demo.myshopify.com");
+
+        assertThatThrownBy(() -> s.toBuilder().fallbackDays(-1).build())
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("fallbackDays", "must be between 0 and 365 days, got -1")));
+    }
+
+    @Test
+    void aMinimumDelayOutOfRangeIsNotAlsoBlamedOnTheFallback() {
+        ShopSettings s = ShopSettings.defaults("demo.myshopify.com");
+
+        assertThatThrownBy(() -> s.toBuilder().minDelayInternationalDays(400).build())
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("minDelayInternationalDays"));
+    }
+
+    @Test
     void aShortFallbackIsFineWhenFallbackIsOff() {
         ShopSettings s = ShopSettings.defaults("demo.myshopify.com").toBuilder()
                 .fallbackEnabled(false).fallbackDays(1).build();
