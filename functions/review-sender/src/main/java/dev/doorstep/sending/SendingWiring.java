@@ -2,12 +2,14 @@ package dev.doorstep.sending;
 
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.sending.Pause;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
 import dev.doorstep.core.sending.SuppressionList;
 import dev.doorstep.core.sending.UnsubscribeTokens;
 import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.mail.SesMailer;
+import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.net.URI;
@@ -16,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The real collaborators of this module's functions, built from the environment in the init phase
  * (template.yaml sets {@code TABLE_NAME}, {@code SENDER_ADDRESS}, {@code CONFIGURATION_SET},
- * {@code UNSUBSCRIBE_URL}, {@code UNSUBSCRIBE_MAILTO}, {@code UNSUBSCRIBE_SECRET_ARN}).
+ * {@code UNSUBSCRIBE_URL}, {@code UNSUBSCRIBE_MAILTO}, {@code UNSUBSCRIBE_SECRET_ARN}; the sender also
+ * {@code SCHEDULE_GROUP}, {@code REVIEW_SENDER_ARN}, {@code SCHEDULER_ROLE_ARN}, {@code SCHEDULE_DLQ_ARN} for
+ * the retries of held sends).
  */
 final class SendingWiring {
 
@@ -52,6 +56,7 @@ final class SendingWiring {
 
     static ReviewRequestSending sending(ReviewRequestComposer composer) {
         return new ReviewRequestSending(orders(), shops(), suppressions(), SesMailer.fromEnvironment(), composer,
-                ReviewRequestSending.DEFAULT_LEASE);
+                ReviewRequestSending.DEFAULT_LEASE, Pause.SLEEP,
+                EventBridgeReviewScheduler.fromEnvironment());
     }
 }

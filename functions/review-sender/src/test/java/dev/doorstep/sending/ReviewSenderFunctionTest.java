@@ -104,6 +104,13 @@ class ReviewSenderFunctionTest {
                 ReviewRequestSending.DEFAULT_LEASE), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** The function as deployed: held sends get their retry schedule from the emulated Scheduler. */
+    private ReviewSenderFunction retryingFunction(Mailer mailer, Instant now) {
+        return new ReviewSenderFunction(new ReviewRequestSending(orders, shops, suppressions, mailer, composer,
+                ReviewRequestSending.DEFAULT_LEASE, dev.doorstep.core.sending.Pause.SLEEP, scheduler),
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
     private static String customer() {
         return "buyer-" + UUID.randomUUID() + "@example.com";
     }
@@ -150,6 +157,55 @@ class ReviewSenderFunctionTest {
         assertThat(function(ses).handleRequest(payload, null)).containsEntry("status", "SENT");
         assertThat(emulator.sentEmails().to(to)).hasSize(1);
         assertThat(orders.find(order.key()).orElseThrow().status()).isEqualTo(OrderStatus.SENT);
+    }
+
+    @Test
+    @DisplayName("a held send gets its own retry schedule in Scheduler 15 minutes on (plus its spread), the reason"
+            + " names that time to the minute, and the retry sends once the set-up is fixed")
+    void heldSendIsRetriedByItsOwnSchedule() {
+        String to = customer();
+        Order order = Fixtures.scheduled("1003", to);
+        orders.insert(order);
+        Map<String, Object> payload = scheduleAndReadPayload(order);
+        String ordersSchedule = schedulerClient.getSchedule(b -> b.groupName(group)
+                .name(dev.doorstep.scheduling.ScheduleNames.of(order.key()))).scheduleExpression();
+        SesMailer unverified = new SesMailer(sesClient, "reviews@not-verified.example", null,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(retryingFunction(unverified, NOW).handleRequest(payload, null)).containsEntry("status", "HELD");
+
+        String retryName = dev.doorstep.scheduling.ScheduleNames.heldRetryOf(order.key(), 1);
+        var retry = schedulerClient.getSchedule(b -> b.groupName(group).name(retryName));
+        assertThat(retry.scheduleExpressionTimezone()).isEqualTo("America/New_York");
+        Matcher at = Pattern.compile("at\\((.+)\\)").matcher(retry.scheduleExpression());
+        assertThat(at.matches()).isTrue();
+        Instant scheduled = java.time.LocalDateTime.parse(at.group(1)).atZone(ZoneId.of("America/New_York"))
+                .toInstant();
+        assertThat(scheduled).isBetween(NOW.plus(java.time.Duration.ofMinutes(15)).minusSeconds(1),
+                NOW.plus(java.time.Duration.ofMinutes(15)).plusSeconds(225));
+        Order held = orders.find(order.key()).orElseThrow();
+        Matcher named = Pattern.compile("; trying again at (\\S+)$").matcher(held.statusReason());
+        assertThat(named.find()).as(held.statusReason()).isTrue();
+        assertThat(Instant.parse(named.group(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
+                .isEqualTo(scheduled.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(held.statusReason()).startsWith("held until the mail set-up is fixed: ");
+        assertThat(held.sendAt()).isEqualTo(scheduled);
+        assertThat(schedulerClient.getSchedule(b -> b.groupName(group)
+                .name(dev.doorstep.scheduling.ScheduleNames.of(order.key()))).scheduleExpression())
+                .as("the schedule that fired is not touched").isEqualTo(ordersSchedule);
+
+        Map<String, Object> retryPayload;
+        try {
+            retryPayload = Json.MAPPER.readValue(retry.target().input(), new TypeReference<>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant fires = scheduled.plusSeconds(20);
+        SesMailer fixed = new SesMailer(sesClient, FROM, null, Clock.fixed(fires, ZoneOffset.UTC));
+        assertThat(retryingFunction(fixed, fires).handleRequest(retryPayload, null)).containsEntry("status", "SENT");
+        assertThat(retryingFunction(fixed, fires.plusSeconds(40)).handleRequest(payload, null))
+                .as("the order's first schedule firing late finds it sent").containsEntry("status", "ALREADY_SENT");
+        assertThat(emulator.sentEmails().to(to)).hasSize(1);
     }
 
     @Test

@@ -47,6 +47,21 @@ class TemplateSendingTest {
     }
 
     @Test
+    void theSenderMayArmTheRetryOfAHeldSend() {
+        // ReviewRequestSending arms a held send's retry through EventBridgeReviewScheduler.fromEnvironment().
+        JsonNode function = resources.at("/ReviewSenderFunction/Properties");
+
+        for (String env : List.of("SCHEDULE_GROUP", "SCHEDULER_ROLE_ARN", "REVIEW_SENDER_ARN", "SCHEDULE_DLQ_ARN")) {
+            assertThat(function.at("/Environment/Variables/" + env).isMissingNode()).as(env).isFalse();
+        }
+        // The YAML alias reads as its name here; the anchored statement is where it is written out.
+        assertThat(function.path("Policies").toString()).contains("{\"Statement\":\"scheduleReviewRequests\"}");
+        assertThat(resources.at("/ShopifyWebhookFunction/Properties/Policies").toString()).contains(
+                "\"Sid\":\"ScheduleReviewRequests\"", "scheduler:CreateSchedule", "scheduler:UpdateSchedule",
+                "scheduler:GetSchedule", "iam:PassRole", "scheduler.amazonaws.com");
+    }
+
+    @Test
     void theFeedbackFunctionMayReadTheSecretThatKeysCustomerDigests() {
         // SesFeedbackFunction records bounces under the keyed digest (SendingWiring.tokens().digester()).
         JsonNode function = resources.at("/SesFeedbackFunction/Properties");

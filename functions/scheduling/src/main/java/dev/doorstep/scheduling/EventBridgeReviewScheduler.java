@@ -94,33 +94,42 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
 
     @Override
     public void schedule(OrderKey order, Instant sendAt, ZoneId shopZone) {
-        String name = ScheduleNames.of(order);
+        arm(order, ScheduleNames.of(order), sendAt, shopZone, "review request");
+    }
+
+    /** Under its own name ({@link ScheduleNames#heldRetryOf}), never the one that fired the held attempt. */
+    @Override
+    public void scheduleHeldRetry(OrderKey order, Instant at, ZoneId shopZone, int hold) {
+        arm(order, ScheduleNames.heldRetryOf(order, hold), at, shopZone, "held review request retry");
+    }
+
+    private void arm(OrderKey order, String name, Instant sendAt, ZoneId shopZone, String what) {
         ScheduleTime time = ScheduleTime.of(sendAt, shopZone, clock.instant());
         Target invocation = target(order, time.fireAt());
         try {
             scheduler.get().createSchedule(create(name, time, invocation));
-            log("review request scheduled", order, name, time);
+            log(what + " scheduled", order, name, time);
             METRICS.count("ReviewRequestsScheduled");
         } catch (ConflictException e) {
             // Already there, or mid-update: read it back and make it say what we want.
-            confirmOrUpdate(order, name, time, invocation);
+            confirmOrUpdate(order, name, time, invocation, what);
         }
     }
 
-    private void confirmOrUpdate(OrderKey order, String name, ScheduleTime time, Target invocation) {
+    private void confirmOrUpdate(OrderKey order, String name, ScheduleTime time, Target invocation, String what) {
         GetScheduleResponse stored;
         try {
             stored = scheduler.get().getSchedule(b -> b.groupName(target.group()).name(name));
         } catch (ResourceNotFoundException gone) {
             // It fired and deleted itself between our two calls: this is a new request, create it.
             scheduler.get().createSchedule(create(name, time, invocation));
-            log("review request scheduled", order, name, time);
+            log(what + " scheduled", order, name, time);
             return;
         }
         if (time.expression().equals(stored.scheduleExpression())
                 && time.timezone().equals(stored.scheduleExpressionTimezone())
                 && stored.target() != null && invocation.input().equals(stored.target().input())) {
-            log("review request already scheduled", order, name, time);
+            log(what + " already scheduled", order, name, time);
             return;
         }
         scheduler.get().updateSchedule(UpdateScheduleRequest.builder()
@@ -132,7 +141,7 @@ public final class EventBridgeReviewScheduler implements ReviewRequestScheduler 
                 .actionAfterCompletion(ActionAfterCompletion.DELETE)
                 .target(invocation)
                 .build());
-        log("review request moved", order, name, time);
+        log(what + " moved", order, name, time);
     }
 
     @Override

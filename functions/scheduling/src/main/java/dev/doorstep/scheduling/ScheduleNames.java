@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * from ever colliding.</li>
  * </ul>
  * An order's wake-up ({@link #wakeUpOf}) is named the same way with the tags {@code wu_} and {@code wh_}, so
- * it never meets the order's review request.
+ * it never meets the order's review request. The retries of a held send ({@link #heldRetryOf}) take
+ * {@code ra_}/{@code ha_} and {@code rb_}/{@code hb_} in turn.
  */
 public final class ScheduleNames {
 
@@ -36,6 +37,15 @@ public final class ScheduleNames {
     /** The name of the order's wake-up (tracking retry, fallback deadline). */
     public static String wakeUpOf(OrderKey order) {
         return named(order, "wu_", "wh_");
+    }
+
+    /**
+     * The name of the retry after the {@code hold}-th hold in a row: two names taken in turn, so a retry
+     * is never armed under the name of the schedule that fired the held attempt (a one-time schedule
+     * deletes itself after firing, and could take a retry of the same name with it).
+     */
+    public static String heldRetryOf(OrderKey order, int hold) {
+        return hold % 2 == 1 ? named(order, "ra_", "ha_") : named(order, "rb_", "hb_");
     }
 
     private static String named(OrderKey order, String plainTag, String hashedTag) {

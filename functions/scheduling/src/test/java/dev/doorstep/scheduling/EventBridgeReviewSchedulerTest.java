@@ -124,4 +124,28 @@ class EventBridgeReviewSchedulerTest {
         assertThat(s.scheduleExpression()).isEqualTo("at(2026-03-15T08:30:00)");
         assertThat(s.target().input()).contains("gid://shopify/Order/5551234#x");
     }
+
+    @Test
+    @DisplayName("a held send's retry is a schedule of its own, to the second, in turn under two names")
+    void heldRetryHasItsOwnSchedule() {
+        scheduler.schedule(order, Instant.parse("2026-03-10T11:59:00Z"), BERLIN);
+        Instant retryAt = Instant.parse("2026-03-10T12:17:42Z");
+
+        scheduler.scheduleHeldRetry(order, retryAt, BERLIN, 1);
+
+        GetScheduleResponse retry = client.getSchedule(b -> b.groupName(group).name(ScheduleNames.heldRetryOf(order,
+                1)));
+        assertThat(retry.scheduleExpression()).isEqualTo("at(2026-03-10T13:17:42)");
+        assertThat(retry.scheduleExpressionTimezone()).isEqualTo("Europe/Berlin");
+        assertThat(retry.actionAfterCompletion()).isEqualTo(ActionAfterCompletion.DELETE);
+        assertThat(retry.target().arn()).isEqualTo(SENDER);
+        assertThat(retry.target().input()).contains("\"sendAt\":\"2026-03-10T12:17:42Z\"");
+        assertThat(stored().scheduleExpression()).as("the order's own schedule is left as it was")
+                .isEqualTo("at(2026-03-10T13:01:00)");
+
+        scheduler.scheduleHeldRetry(order, retryAt.plusSeconds(1800), BERLIN, 2);
+        assertThat(client.listSchedules(b -> b.groupName(group)).schedules()).extracting(s -> s.name())
+                .containsExactlyInAnyOrder(ScheduleNames.of(order), ScheduleNames.heldRetryOf(order, 1),
+                        ScheduleNames.heldRetryOf(order, 2));
+    }
 }

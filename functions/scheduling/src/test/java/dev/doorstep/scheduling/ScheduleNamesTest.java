@@ -43,4 +43,22 @@ class ScheduleNamesTest {
         keys.forEach(k -> names.add(ScheduleNames.of(k)));
         assertThat(names).hasSize(keys.size()).allMatch(n -> n.matches(VALID));
     }
+
+    @Test
+    @DisplayName("a held send's retries take two names of their own in turn, never the order's schedule or wake-up")
+    void heldRetryNames() {
+        OrderKey key = new OrderKey("acme-tea.myshopify.com", "5551234");
+        assertThat(ScheduleNames.heldRetryOf(key, 1)).isEqualTo("ra_acme-tea.myshopify.com_5551234")
+                .isEqualTo(ScheduleNames.heldRetryOf(key, 3));
+        assertThat(ScheduleNames.heldRetryOf(key, 2)).isEqualTo("rb_acme-tea.myshopify.com_5551234")
+                .isEqualTo(ScheduleNames.heldRetryOf(key, 4));
+        OrderKey longKey = new OrderKey("a-very-long-shop-name-that-goes-on-and-on.myshopify.com", "123456789012345");
+        for (OrderKey k : List.of(key, longKey)) {
+            Set<String> names = Set.of(ScheduleNames.of(k), ScheduleNames.wakeUpOf(k), ScheduleNames.heldRetryOf(k, 1),
+                    ScheduleNames.heldRetryOf(k, 2));
+            assertThat(names).hasSize(4).allMatch(n -> n.matches(VALID));
+        }
+        assertThat(ScheduleNames.heldRetryOf(longKey, 1)).startsWith("ha_");
+        assertThat(ScheduleNames.heldRetryOf(longKey, 2)).startsWith("hb_");
+    }
 }

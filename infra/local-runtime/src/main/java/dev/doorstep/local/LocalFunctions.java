@@ -13,6 +13,7 @@ import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.core.intake.PrivacyWork;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
+import dev.doorstep.core.sending.Pause;
 import dev.doorstep.core.sending.ProductPages;
 import dev.doorstep.core.sending.ReviewRequestComposer;
 import dev.doorstep.core.sending.ReviewRequestSending;
@@ -175,7 +176,8 @@ final class LocalFunctions {
         var composer = new ReviewRequestComposer(tokens, publicUrl.resolve("/unsubscribe"), null,
                 (shop, ids) -> productPages.find(shop, ids));
         var sending = new ReviewRequestSending(orders, shops, suppressions,
-                new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE);
+                new SesMailer(aws.ses, LocalAws.SENDER, null, clock), composer, ReviewRequestSending.DEFAULT_LEASE,
+                Pause.SLEEP, scheduler);
         reviewSender = new ReviewSenderFunction(sending, clock);
         unsubscribe = new UnsubscribeFunction(tokens, suppressions, clock);
         sesFeedback = new SesFeedbackFunction(suppressions, tokens.digester(), new SendConfirmation(orders), clock);

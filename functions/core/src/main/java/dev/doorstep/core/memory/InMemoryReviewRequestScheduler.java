@@ -17,10 +17,16 @@ public final class InMemoryReviewRequestScheduler implements ReviewRequestSchedu
 
     private final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
     private final List<OrderKey> cancels = new CopyOnWriteArrayList<>();
+    private final Map<OrderKey, Instant> heldRetries = new ConcurrentHashMap<>();
 
     @Override
     public void schedule(OrderKey order, Instant sendAt, ZoneId shopZone) {
         schedules.put(order, sendAt);
+    }
+
+    @Override
+    public void scheduleHeldRetry(OrderKey order, Instant at, ZoneId shopZone, int hold) {
+        heldRetries.put(order, at);
     }
 
     @Override
@@ -32,6 +38,11 @@ public final class InMemoryReviewRequestScheduler implements ReviewRequestSchedu
     /** The schedules that exist now, by order, with their send times. */
     public Map<OrderKey, Instant> schedules() {
         return schedules;
+    }
+
+    /** The latest retry armed for each held order (apart from its schedule, as the EventBridge adapter does). */
+    public Map<OrderKey, Instant> heldRetries() {
+        return heldRetries;
     }
 
     /** Every cancellation asked for, in order, including ones of orders that had no schedule. */

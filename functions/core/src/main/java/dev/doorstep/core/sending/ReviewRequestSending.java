@@ -4,7 +4,9 @@ import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.port.OrderStore;
+import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.core.port.StaleOrderException;
 import dev.doorstep.core.sending.SendOutcome.Result;
@@ -46,6 +48,8 @@ public final class ReviewRequestSending {
     private final ReviewRequestComposer composer;
     private final Duration lease;
     private final Pause pause;
+    /** Arms the retry of a held send; null: held sends wait for the sweep (tools, older tests). */
+    private final ReviewRequestScheduler heldRetries;
 
     public ReviewRequestSending(OrderStore orders, ShopStore shops, SuppressionList suppressions, Mailer mailer,
             ReviewRequestComposer composer, Duration lease) {
@@ -55,6 +59,15 @@ public final class ReviewRequestSending {
     /** @param pause waits between tries of the SENT write */
     public ReviewRequestSending(OrderStore orders, ShopStore shops, SuppressionList suppressions, Mailer mailer,
             ReviewRequestComposer composer, Duration lease, Pause pause) {
+        this(orders, shops, suppressions, mailer, composer, lease, pause, null);
+    }
+
+    /**
+     * @param heldRetries arms the next try of a send held by the mail set-up ({@link HeldRetry}), so it
+     *     goes soon after the set-up is fixed rather than at the next 12-hourly sweep
+     */
+    public ReviewRequestSending(OrderStore orders, ShopStore shops, SuppressionList suppressions, Mailer mailer,
+            ReviewRequestComposer composer, Duration lease, Pause pause, ReviewRequestScheduler heldRetries) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.shops = Objects.requireNonNull(shops, "shops");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
@@ -62,6 +75,7 @@ public final class ReviewRequestSending {
         this.composer = Objects.requireNonNull(composer, "composer");
         this.lease = Objects.requireNonNull(lease, "lease");
         this.pause = Objects.requireNonNull(pause, "pause");
+        this.heldRetries = heldRetries;
     }
 
     /**
@@ -131,10 +145,9 @@ public final class ReviewRequestSending {
             release(claimed, "the mail service was busy (" + e.getMessage() + "); trying again shortly", now);
             throw e;
         } catch (MailSetupFailure e) {
-            // Not this customer's fault and not final: hold the order (SCHEDULED, due again), the
-            // handler raises the alarm, and the sweep sends it once the set-up is fixed.
-            release(claimed, HELD_PREFIX + e.getMessage(), now);
-            return SendOutcome.of(key, Result.HELD, HELD_PREFIX + e.getMessage());
+            // Not this customer's fault and not final: hold the order (SCHEDULED, due again) and the
+            // handler raises the alarm.
+            return hold(claimed, shop.orElseThrow().settings(), e.getMessage(), now);
         } catch (PermanentMailFailure e) {
             Order failed = orders.update(claimed, claimed.moveTo(OrderStatus.FAILED, e.getMessage(), now)
                     .toBuilder().leaseUntil(null).build());
@@ -193,10 +206,43 @@ public final class ReviewRequestSending {
         return SendOutcome.of(order.key(), Result.SKIPPED, reason);
     }
 
+    /**
+     * Gives the claim back with the order held, and arms its next try ({@link HeldRetry}): the retry's time
+     * becomes its send time and is named in the reason. The retry is armed before the write: a retry
+     * without the write finds the order as it is and does what is right; a write without the retry would
+     * name a time nobody keeps. When it cannot be armed the order waits for the sweep, and says so.
+     */
+    private SendOutcome hold(Order claimed, ShopSettings settings, String why, Instant now) {
+        if (heldRetries == null) {
+            release(claimed, HELD_PREFIX + why, now);
+            return SendOutcome.of(claimed.key(), Result.HELD, HELD_PREFIX + why);
+        }
+        int hold = HeldRetry.holdNumber(claimed);
+        Instant retryAt = HeldRetry.at(claimed.key(), hold, now, settings);
+        Order held;
+        String reason;
+        try {
+            heldRetries.scheduleHeldRetry(claimed.key(), retryAt, settings.timeZone(), hold);
+            reason = HELD_PREFIX + why + "; trying again at " + retryAt;
+            held = claimed.toBuilder().sendAt(retryAt).build();
+        } catch (RuntimeException e) {
+            reason = HELD_PREFIX + why + "; the retry could not be scheduled (" + e.getClass().getSimpleName()
+                    + "), the next sweep (within 12 hours) tries again";
+            held = claimed;
+        }
+        release(claimed, held, reason, now);
+        return SendOutcome.of(claimed.key(), Result.HELD, reason);
+    }
+
     /** The mail service certainly did not send: give the claim back so the next attempt may send. */
     private void release(Order claimed, String reason, Instant now) {
+        release(claimed, claimed, reason, now);
+    }
+
+    /** As above, with {@code next} (the claimed order with changes) as what goes back. */
+    private void release(Order claimed, Order next, String reason, Instant now) {
         try {
-            orders.update(claimed, claimed.moveTo(OrderStatus.SCHEDULED, reason, now).toBuilder().leaseUntil(null)
+            orders.update(claimed, next.moveTo(OrderStatus.SCHEDULED, reason, now).toBuilder().leaseUntil(null)
                     .build());
         } catch (StaleOrderException e) {
             // Changed meanwhile (for example cancelled): whatever it is now stands.
