@@ -2,19 +2,20 @@ package dev.doorstep.core.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.doorstep.core.intake.BackfillOffering;
 import dev.doorstep.core.intake.ShopLifecycle;
+import dev.doorstep.core.memory.InMemoryBackfillOffers;
 import dev.doorstep.core.memory.InMemoryAfterShipCredentialStore;
 import dev.doorstep.core.memory.InMemoryOrderStore;
 import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.memory.InMemoryShopStore;
 import dev.doorstep.core.memory.InMemoryShopifyAccessTokens;
 import dev.doorstep.core.model.ShopFacts;
+import dev.doorstep.core.port.BackfillRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ReinstallAfterUninstallTest {
 
     private final InMemoryShopStore shops = new InMemoryShopStore();
     private final InMemoryShopifyAccessTokens tokens = new InMemoryShopifyAccessTokens();
-    private final List<String> backfills = new ArrayList<>();
+    private final InMemoryBackfillOffers offers = new InMemoryBackfillOffers();
     private final ShopLifecycle lifecycle = new ShopLifecycle(shops, new InMemoryOrderStore(),
             new InMemoryAfterShipCredentialStore(), tokens, new InMemoryReviewRequestScheduler(),
             Clock.fixed(NOW, ZoneOffset.UTC));
@@ -45,23 +46,25 @@ class ReinstallAfterUninstallTest {
             return new ShopFacts("Acme Tea", "hi@acme-tea.example", ZoneId.of("Europe/Berlin"), "DE", NOW);
         }
     };
-    private final ShopInstallation installation = new ShopInstallation(shops, shopify, tokens, backfills::add);
+    private final ShopInstallation installation = new ShopInstallation(shops, shopify, tokens,
+            new BackfillOffering(shops, offers, BackfillRequests.NONE));
 
     @Test
     @DisplayName("install, uninstall (twice), reinstall: the revoked token goes, the new one is stored and used")
     void reinstallStoresAFreshToken() {
-        installation.install(SHOP, "session-1");
+        installation.install(SHOP, "session-1", NOW);
         assertThat(tokens.find(SHOP)).contains("shpat_1");
 
         lifecycle.uninstalled(SHOP);
         lifecycle.uninstalled(SHOP);
         assertThat(tokens.find(SHOP)).isEmpty();
 
-        ShopInstallation.Installed back = installation.install(SHOP, "session-2");
+        ShopInstallation.Installed back = installation.install(SHOP, "session-2", NOW.plusSeconds(60));
 
         assertThat(back.reinstalled()).isTrue();
         assertThat(back.shop().installed()).isTrue();
         assertThat(tokens.find(SHOP)).contains("shpat_2");
-        assertThat(backfills).containsExactly(SHOP, SHOP);
+        // The return offers the backfill again (the first offer was never answered).
+        assertThat(offers.find(SHOP).orElseThrow().offeredAt()).isEqualTo(NOW.plusSeconds(60));
     }
 }
