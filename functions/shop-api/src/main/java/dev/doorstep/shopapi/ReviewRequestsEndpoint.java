@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderStatus;
+import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.model.StatusChange;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
 import dev.doorstep.core.port.ShopStore;
+import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.lambda.Json;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,6 +35,8 @@ final class ReviewRequestsEndpoint {
     /** A status filter reads at most this many store pages per call, then hands back a cursor. */
     private static final int MAX_PAGES = 10;
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private static final TimingPolicy POLICY = new TimingPolicy();
 
     private final ShopStore shops;
     private final OrderStore orders;
@@ -61,14 +65,14 @@ final class ReviewRequestsEndpoint {
         do {
             Page<Order> page = orders.ordersOf(shop, cursor, limit - items.size());
             page.items().stream().filter(o -> statuses.contains(o.status()) && matches(o, search))
-                    .forEach(o -> items.add(view(o, found.get().settings().fallbackEnabled(), local)));
+                    .forEach(o -> items.add(view(o, found.get().settings(), local)));
             cursor = page.nextCursor();
         } while (cursor != null && items.size() < limit && ++pages < MAX_PAGES);
         out.put("nextCursor", cursor);
         return Optional.of(out);
     }
 
-    private static ObjectNode view(Order o, boolean fallbackOn, LocalTimes local) {
+    private static ObjectNode view(Order o, ShopSettings settings, LocalTimes local) {
         ObjectNode v = Json.MAPPER.createObjectNode();
         v.put("orderId", o.key().orderId());
         v.put("orderNumber", o.orderNumber());
@@ -80,8 +84,8 @@ final class ReviewRequestsEndpoint {
         v.put("sendAt", text(o.sendAt()));
         v.put("sendReason", o.sendReason() == null ? null : o.sendReason().name());
         v.put("trackingFailure", o.trackingFailure());
-        // The time its wake-up keeps while it waits: the latest the request goes out if no delivery is seen.
-        Instant fallback = fallbackOn && o.status() == OrderStatus.WAITING_FOR_DELIVERY ? o.fallbackDeadline() : null;
+        Instant fallback = settings.fallbackEnabled() && o.status() == OrderStatus.WAITING_FOR_DELIVERY
+                ? fallbackSendTime(o, settings) : null;
         v.put("fallbackDeadline", text(fallback));
         v.put("reasonLocal", local.inText(o.statusReason()));
         v.put("fulfilledAtLocal", local.show(o.fulfillment().fulfilledAt()));
@@ -95,6 +99,20 @@ final class ReviewRequestsEndpoint {
                     .put("atLocal", local.show(change.at()));
         }
         return v;
+    }
+
+    /**
+     * When the fallback sends if no delivery is seen: the order's wake-up comes at the deadline it was given, and
+     * the request is then planned by today's {@code fallbackDays} (a time already passed meaning "now"). So after
+     * the merchant lengthens the fallback it is the new, later time; after shortening it, still the order's own.
+     */
+    private static Instant fallbackSendTime(Order o, ShopSettings settings) {
+        Instant wakeUp = o.fallbackDeadline();
+        Optional<Instant> planned = POLICY.fallbackDeadline(settings, o.timingFulfillment());
+        if (wakeUp == null) {
+            return planned.orElse(null);
+        }
+        return planned.filter(p -> p.isAfter(wakeUp)).orElse(wakeUp);
     }
 
     /** By name ("#1001", as Shopify shows it) or number ("1001"), whole, ignoring case and a leading '#'. */

@@ -61,6 +61,14 @@ class ReviewRequestsForMerchantsTest {
         JsonNode planned = json(api.call("GET", REQUESTS, null, Map.of("search", "3202"))).at("/reviewRequests/0");
         assertThat(planned.path("fallbackDeadline").isNull()).as("planned: its sendAt says when").isTrue();
 
+        // Lengthened: the wake-up at the order's deadline plans the new, later time; shortened: the order's own.
+        api.call("PUT", "/shops/" + SHOP + "/settings", "{\"fallbackDays\":90}");
+        assertThat(json(api.call("GET", REQUESTS, null, Map.of("search", "3201"))).at("/reviewRequests/0")
+                .path("fallbackDeadline").asText()).isEqualTo("2026-05-31T10:00:00Z");
+        api.call("PUT", "/shops/" + SHOP + "/settings", "{\"fallbackDays\":30}");
+        assertThat(json(api.call("GET", REQUESTS, null, Map.of("search", "3201"))).at("/reviewRequests/0")
+                .path("fallbackDeadline").asText()).isEqualTo("2026-05-01T10:00:00Z");
+
         api.call("PUT", "/shops/" + SHOP + "/settings", "{\"fallbackEnabled\":false}");
         JsonNode off = json(api.call("GET", REQUESTS, null, Map.of("search", "3201"))).at("/reviewRequests/0");
         assertThat(off.path("fallbackDeadline").isNull()).as("switched off: no deadline is kept").isTrue();
