@@ -116,8 +116,8 @@ class TemplateWakeUpQueueTest {
 
         assertThat(deadLetterQueues).contains("OrderWakeUpDeadLetterQueue", "ShopPollDeadLetterQueue");
         assertThat(watched).containsAll(deadLetterQueues);
-        assertThat(String.valueOf(properties("Dashboard").get("DashboardBody")))
-                .contains("${OrderWakeUpDeadLetterQueue.QueueName}");
+        String dashboard = String.valueOf(properties("Dashboard").get("DashboardBody"));
+        deadLetterQueues.forEach(q -> assertThat(dashboard).as("the dashboard's dead letters").contains("${" + q + ".QueueName}"));
     }
 
     private static int maximumConcurrency(Map<String, Object> mapping) {
