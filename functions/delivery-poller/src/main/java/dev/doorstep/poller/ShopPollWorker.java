@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop, and handles the orders'
- * wake-ups (EventBridgeOrderWakeUps sends them to the same queue at a tracking retry's or a fallback
- * deadline's time) and requested backfills (a shop installed or switched AfterShip on: its orders from before,
- * read from Shopify). A poll that did not
+ * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop, runs requested backfills
+ * (a shop installed or switched AfterShip on: its orders from before, read from Shopify) from the same queue,
+ * and handles the orders' wake-ups (EventBridgeOrderWakeUps sends them at a tracking retry's or a fallback
+ * deadline's time to a queue of their own, read by a second event source, so that none waits behind a poll
+ * cycle). Each message says what it is, whichever queue brought it. A poll that did not
  * finish and may succeed later (AfterShip busy, a write that raced) is reported as a batch item
  * failure: SQS delivers it again after the visibility timeout, and after three receives it rests in
  * the dead-letter queue. The shop's checkpoint has not moved, so nothing is lost either way.

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
  * One EventBridge Scheduler one-time schedule per order ({@link ScheduleNames#wakeUpOf}) that sends
- * {@code {"wakeUp":{"shop","orderId","at"}}} to the shop poll queue at the order's due time; the
+ * {@code {"wakeUp":{"shop","orderId","at"}}} to the order wake-up queue at the order's due time; the
  * ShopPollWorker then does what the sweep would. Flexible time window off, so it fires at the second;
  * it deletes itself after firing. Setting it again moves it (create, or update on conflict).
  */

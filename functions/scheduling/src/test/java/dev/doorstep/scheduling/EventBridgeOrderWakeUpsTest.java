@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 class EventBridgeOrderWakeUpsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
-    private static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:doorstep-poll";
+    private static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:doorstep-order-wake-ups";
     private static final String ROLE = "arn:aws:iam::123456789012:role/doorstep-scheduler";
     private static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:doorstep-schedule-dlq";
 
@@ -40,7 +40,7 @@ class EventBridgeOrderWakeUpsTest {
     }
 
     @Test
-    void oneScheduleAtTheSecondThatPutsTheOrderOnThePollQueue() {
+    void oneScheduleAtTheSecondThatPutsTheOrderOnTheWakeUpQueue() {
         wakeUps.wakeAt(order, Instant.parse("2026-03-11T00:00:00.250Z"));
 
         GetScheduleResponse s = stored();

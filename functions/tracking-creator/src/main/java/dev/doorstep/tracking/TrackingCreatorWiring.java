@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * The function's real collaborators, built once in the init phase from the environment
  * ({@code TABLE_NAME}, {@code AFTERSHIP_API_BASE_URL}, {@code AFTERSHIP_API_VERSION},
- * {@code AFTERSHIP_KEYS_KMS_KEY_ID}, the scheduler's own variables and {@code POLL_QUEUE_ARN}, where
+ * {@code AFTERSHIP_KEYS_KMS_KEY_ID}, the scheduler's own variables and {@code WAKE_UP_QUEUE_ARN}, where
  * tracking retries are woken up).
  */
 final class TrackingCreatorWiring {

@@ -78,6 +78,7 @@ public final class ContractAws {
         shopPollQueueUrl = queue("doorstep-ShopPollQueue");
         values.put("ShopPollQueue", shopPollQueueUrl);
         values.put("ShopPollQueue.Arn", queueArn(shopPollQueueUrl));
+        values.put("OrderWakeUpQueue.Arn", queueArn(queue("doorstep-OrderWakeUpQueue")));
         privacyQueueUrl = queue("doorstep-PrivacyQueue");
         values.put("PrivacyQueue", privacyQueueUrl);
         values.put("ReviewSendDeadLetterQueue.Arn", queueArn(queue("doorstep-ReviewSendDeadLetterQueue")));
@@ -120,6 +121,7 @@ public final class ContractAws {
                 .put("AfterShipKeysKey.Arn", LocalStackValues.arn("kms", KMS_ALIAS))
                 .put("ShopPollQueue", emulatorUrl + "/" + LocalStackValues.ACCOUNT + "/doorstep-ShopPollQueue")
                 .put("ShopPollQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ShopPollQueue"))
+                .put("OrderWakeUpQueue.Arn", LocalStackValues.arn("sqs", "doorstep-OrderWakeUpQueue"))
                 .put("PrivacyQueue", emulatorUrl + "/" + LocalStackValues.ACCOUNT + "/doorstep-PrivacyQueue")
                 .put("ReviewSendDeadLetterQueue.Arn", LocalStackValues.arn("sqs", "doorstep-ReviewSendDeadLetterQueue"))
                 .put("SenderAddress", SENDER).put("SenderIdentity", "doorstep.example")

@@ -26,6 +26,10 @@ final class LocalAws {
     static final String SCHEDULE_GROUP = "doorstep-review-requests";
     static final String SENDER = "reviews@doorstep.local";
     static final String EVENT_BUS = "doorstep-events";
+    /** The shop polls and requested backfills (ShopPollQueue in AWS). */
+    static final String POLL_QUEUE = "doorstep-shop-polls";
+    /** The orders' wake-ups (OrderWakeUpQueue in AWS). */
+    static final String WAKE_UP_QUEUE = "doorstep-order-wake-ups";
     static final String ACCOUNT = AwsEmulator.ACCOUNT_ID;
 
     final AwsEmulator emulator;
@@ -39,6 +43,8 @@ final class LocalAws {
     final String streamArn;
     final String kmsKeyId;
     final String pollQueueUrl;
+    /** The order wake-up queue, apart from the shop polls as OrderWakeUpQueue is in AWS. */
+    final String wakeUpQueueUrl;
     final String eventsQueueUrl;
 
     private LocalAws(AwsEmulator emulator) {
@@ -63,7 +69,8 @@ final class LocalAws {
             // a previous run against the same external emulator
         }
         this.kmsKeyId = kms.createKey(b -> b.description("doorstep local AfterShip keys")).keyMetadata().keyId();
-        this.pollQueueUrl = sqs.createQueue(b -> b.queueName("doorstep-shop-polls")).queueUrl();
+        this.pollQueueUrl = sqs.createQueue(b -> b.queueName(POLL_QUEUE)).queueUrl();
+        this.wakeUpQueueUrl = sqs.createQueue(b -> b.queueName(WAKE_UP_QUEUE)).queueUrl();
         try {
             events.createEventBus(b -> b.name(EVENT_BUS));
         } catch (software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException exists) {

@@ -98,8 +98,8 @@ import java.util.function.Function;
  */
 final class LocalFunctions {
 
-    /** The shop poll queue's ARN: the target of the order wake-up schedules, as POLL_QUEUE_ARN is in AWS. */
-    static final String POLL_QUEUE_ARN = LocalAws.arn("sqs", "doorstep-shop-polls");
+    /** The order wake-up queue's ARN: the target of the order wake-up schedules, as WAKE_UP_QUEUE_ARN is in AWS. */
+    static final String WAKE_UP_QUEUE_ARN = LocalAws.arn("sqs", LocalAws.WAKE_UP_QUEUE);
 
     final DynamoDbOrderStore orders;
     final DynamoDbShopStore shops;
@@ -144,9 +144,9 @@ final class LocalFunctions {
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         reviewScheduler = scheduler;
         // As in AWS: a tracking retry or fallback deadline wakes its order at its time (a schedule whose target
-        // is the poll queue), and the tracking index maps AfterShip's trackings back to orders.
+        // is the wake-up queue), and the tracking index maps AfterShip's trackings back to orders.
         var wakeUps = new EventBridgeOrderWakeUps(schedulerClient, new WakeUpTarget(LocalAws.SCHEDULE_GROUP,
-                POLL_QUEUE_ARN, "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
+                WAKE_UP_QUEUE_ARN, "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/doorstep-scheduler",
                 LocalAws.arn("sqs", "doorstep-schedule-dlq")), clock);
         var trackingIndex = new DynamoDbTrackingIndex(aws.dynamo, table);
         var backfillOffers = new DynamoDbBackfillOffers(aws.dynamo, table);
@@ -228,19 +228,31 @@ final class LocalFunctions {
         drainPollQueue(aws);
     }
 
-    /** What a wake-up schedule does: Scheduler sends its input to the poll queue, whose worker takes it. */
+    /**
+     * What a wake-up schedule does: Scheduler sends its input to the wake-up queue, whose own event source hands
+     * it to the worker, whatever the poll queue holds.
+     */
     void wakeUp(LocalAws aws, String input) {
-        aws.sqs.sendMessage(b -> b.queueUrl(aws.pollQueueUrl).messageBody(input));
-        drainPollQueue(aws);
+        aws.sqs.sendMessage(b -> b.queueUrl(aws.wakeUpQueueUrl).messageBody(input));
+        drainWakeUpQueue(aws);
     }
 
     /**
-     * The poll queue's event source: hands the messages (shop polls, wake-ups, requested backfills) to the
-     * worker until the queue is empty.
+     * The poll queue's event source: hands the messages (shop polls, requested backfills, wake-ups set before
+     * they had their own queue) to the worker until the queue is empty.
      */
     void drainPollQueue(LocalAws aws) {
+        drain(aws, aws.pollQueueUrl, LocalAws.POLL_QUEUE);
+    }
+
+    /** The wake-up queue's event source: the same worker, reading the orders' wake-ups only. */
+    void drainWakeUpQueue(LocalAws aws) {
+        drain(aws, aws.wakeUpQueueUrl, LocalAws.WAKE_UP_QUEUE);
+    }
+
+    private void drain(LocalAws aws, String queueUrl, String queueName) {
         for (int round = 0; round < 100; round++) {
-            List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(aws.pollQueueUrl)
+            List<Message> messages = aws.sqs.receiveMessage(b -> b.queueUrl(queueUrl)
                     .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
             if (messages.isEmpty()) {
                 return;
@@ -250,7 +262,7 @@ final class LocalFunctions {
             for (Message m : messages) {
                 records.addObject().put("messageId", m.messageId()).put("receiptHandle", m.receiptHandle())
                         .put("body", m.body()).put("md5OfBody", m.md5OfBody()).put("eventSource", "aws:sqs")
-                        .put("eventSourceARN", LocalAws.arn("sqs", "doorstep-shop-polls")).put("awsRegion", "us-east-1");
+                        .put("eventSourceARN", LocalAws.arn("sqs", queueName)).put("awsRegion", "us-east-1");
             }
             SQSBatchResponse response = pollWorker.handleRequest(LambdaEvents.read(event.toString(), SQSEvent.class),
                     LocalContext.of("ShopPollWorkerFunction"));
@@ -260,9 +272,9 @@ final class LocalFunctions {
             for (Message m : messages) {
                 // A failed shop is dropped here rather than redelivered forever; in AWS it would go
                 // back to the queue and, after its retries, to the dead-letter queue.
-                aws.sqs.deleteMessage(b -> b.queueUrl(aws.pollQueueUrl).receiptHandle(m.receiptHandle()));
+                aws.sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
                 if (failed.contains(m.messageId())) {
-                    log.warn("shop poll failed: " + m.body());
+                    log.warn(queueName + " message failed: " + m.body());
                 }
             }
         }

@@ -136,9 +136,9 @@ public final class LocalRuntime implements AutoCloseable {
         return version == null || version.isBlank() ? config : config.withVersion(new ApiVersion(version.trim()));
     }
 
-    /** A schedule's target by its ARN: an order's wake-up goes to the poll queue, anything else to the sender. */
+    /** A schedule's target by its ARN: an order's wake-up goes to the wake-up queue, anything else to the sender. */
     private void fireSchedule(String targetArn, String input) {
-        if (LocalFunctions.POLL_QUEUE_ARN.equals(targetArn)) {
+        if (LocalFunctions.WAKE_UP_QUEUE_ARN.equals(targetArn)) {
             functions.wakeUp(aws, input);
         } else {
             fireReviewSender(input);
@@ -263,7 +263,7 @@ public final class LocalRuntime implements AutoCloseable {
             clock.moveTo(next);
             syncSandboxClock();
             List<ScheduleFirer.Due> due = firer.fireDue(clock.instant());
-            int wokenUp = (int) due.stream().filter(d -> LocalFunctions.POLL_QUEUE_ARN.equals(d.targetArn())).count();
+            int wokenUp = (int) due.stream().filter(d -> LocalFunctions.WAKE_UP_QUEUE_ARN.equals(d.targetArn())).count();
             int schedules = due.size() - wokenUp;
             if (wokenUp > 0) {
                 fired.add(clock.instant() + " woke up " + wokenUp + " order(s)");

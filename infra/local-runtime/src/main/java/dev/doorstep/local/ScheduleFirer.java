@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 /**
  * Does what EventBridge Scheduler does in AWS, which the emulator does not: when the local clock
  * reaches a one-time schedule's {@code at()} (in its time zone), invoke the target (by its ARN: the review
- * sender, or the shop poll queue for an order's wake-up) with the schedule's input, then delete the schedule (ActionAfterCompletion DELETE). A target that throws is
+ * sender, or the wake-up queue for an order's wake-up) with the schedule's input, then delete the schedule (ActionAfterCompletion DELETE). A target that throws is
  * retried on the next pass, a bounded number of times, like the schedule's retry policy.
  *
  * <p>What is due when is kept in memory: learned once from the group at start-up, then from every

@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The local runtime keeps the promised times as AWS does: a failed tracking creation's "one more try at T"
- * happens at T (its wake-up schedule, through the poll queue and its worker), not at the next 12-hourly poll;
+ * happens at T (its wake-up schedule, through the wake-up queue and its worker), not at the next 12-hourly poll;
  * a parcel never seen delivered is asked about at its fallback deadline ({@code fulfilledAt + fallbackDays}),
  * the time the status page showed, not up to 12 hours later; a delivery before the deadline is the only send.
  */
@@ -34,6 +35,8 @@ class LocalWakeUpsTest {
     private static final String SHORT_FALLBACK = "\"aftershipEnabled\":true,\"aftershipApiKey\":\"fallback-key\","
             + "\"aftershipWebhookSecret\":\"" + WEBHOOK_SECRET + "\",\"fallbackDays\":3,"
             + "\"minDelayDomesticDays\":1,\"minDelayInternationalDays\":1";
+    /** Shop polls waiting on the poll queue, as at a poll cycle's start with many shops. */
+    private static final int QUEUED_SHOP_POLLS = 200;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -66,6 +69,47 @@ class LocalWakeUpsTest {
             assertThat(runtime.now()).isBefore(nextPoll);
             assertThat(creates(sandbox)).as("the second attempt, at the promised time").isEqualTo(2);
             assertThat(reviewRequest(base).path("reason").asText()).doesNotContain("one more try");
+        }
+    }
+
+    /**
+     * As in AWS, the wake-up comes through its own queue: a poll cycle's shop polls still waiting on the poll
+     * queue (none read) do not hold it back.
+     */
+    @Test
+    void aTrackingRetryIsNotHeldBackByShopPollsWaitingOnThePollQueue() throws Exception {
+        try (LocalRuntime runtime = LocalRuntime.start(0, LocalRuntime.DEFAULT_SHOPIFY_SECRET)) {
+            URI base = URI.create("http://localhost:" + runtime.port());
+            HttpResponse<String> saved = http.send(HttpRequest.newBuilder(base.resolve("/shops/" + SHOP + "/settings"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"aftershipEnabled\":true,\"aftershipApiKey\":\"wake-key\"}"))
+                    .header("content-type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            runtime.advance(Duration.ofHours(1));
+            new ShopifyWebhookSender(base, LocalRuntime.DEFAULT_SHOPIFY_SECRET).send(new FulfilledOrder(SHOP, 5002,
+                    "#5002", NUMBER, "UPS", "US", runtime.now(), "Wake Tester", "wake@example.com", "Lantern"));
+            runtime.advance(Duration.ofMinutes(1));
+            Matcher promised = Pattern.compile("one more try at (\\S+)").matcher(reviewRequest(base).path("reason").asText());
+            assertThat(promised.find()).isTrue();
+            Instant retryAt = Instant.parse(promised.group(1));
+            AfterShipSandbox sandbox = runtime.sandbox().orElseThrow();
+            assertThat(creates(sandbox)).as("the first attempt").isEqualTo(1);
+
+            // Past the 12-hourly poll before the retry, so that nothing but the wake-up runs until after it.
+            runtime.advance(Duration.between(runtime.now(), retryAt.minusSeconds(30)));
+            assertThat(creates(sandbox)).as("not yet").isEqualTo(1);
+            LocalAws aws = runtime.aws();
+            for (int i = 0; i < QUEUED_SHOP_POLLS; i++) {
+                String body = "{\"shop\":\"queued-" + i + ".myshopify.com\",\"pollStart\":\"" + runtime.now() + "\"}";
+                aws.sqs.sendMessage(b -> b.queueUrl(aws.pollQueueUrl).messageBody(body));
+            }
+            List<String> fired = runtime.advance(Duration.between(runtime.now(), retryAt.plus(Duration.ofMinutes(1))));
+
+            assertThat(fired).anyMatch(f -> f.contains("woke up 1 order"));
+            assertThat(creates(sandbox)).as("the second attempt, at the promised time").isEqualTo(2);
+            assertThat(aws.sqs.getQueueAttributes(b -> b.queueUrl(aws.pollQueueUrl)
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .as("the shop polls, still waiting").isEqualTo(String.valueOf(QUEUED_SHOP_POLLS));
         }
     }
 
