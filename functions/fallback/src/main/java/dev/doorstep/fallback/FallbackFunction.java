@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the order still waits for delivery its request is scheduled now with reason "fallback". The poll's
  * sweep enforces the same deadline, since TTL deletions can lag by days; both go through
  * {@link FallbackDeadlines}, which does nothing the second time.
+ *
+ * <p>Not a Lambda handler of its own any more: a library entry point that OrderStreamFunction
+ * (functions/order-stream, the function template.yaml deploys) hands the stream's TTL deletions of
+ * FALLBACK entries to. It keeps the handler's shape, so it still runs and is tested as it did before the merge.
  */
 public final class FallbackFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -34,7 +38,10 @@ public final class FallbackFunction implements RequestHandler<DynamodbEvent, Str
     private final FallbackDeadlines fallbacks;
     private final Clock clock;
 
-    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
+    /**
+     * What OrderStreamFunction's no-argument constructor (the Lambda runtime's) calls: real clients,
+     * built once in the init phase, primed for SnapStart.
+     */
     public FallbackFunction() {
         this(fromEnvironment(), Clock.systemUTC());
         SnapStartPriming.register("FallbackFunction", () -> FallbackPriming.prime(fallbacks, clock));

@@ -3,17 +3,16 @@ package dev.doorstep.orderstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.doorstep.emulator.EventPattern;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.TableStream;
+import dev.doorstep.emulator.TemplateStreamFilters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,9 +63,9 @@ class OrderStreamRouteTest {
         DynamodbEvent.DynamodbStreamRecord read = TableStream.read("{\"Records\":[" + record + "]}").getRecords().getFirst();
 
         List<Integer> matching = new ArrayList<>();
-        List<JsonNode> patterns = templatePatterns();
+        List<EventPattern> patterns = templatePatterns();
         for (int i = 0; i < patterns.size(); i++) {
-            if (matches(patterns.get(i), record)) {
+            if (patterns.get(i).matches(record)) {
                 matching.add(i);
             }
         }
@@ -79,34 +78,11 @@ class OrderStreamRouteTest {
         });
     }
 
-    /** OrderStreamFunction's filter patterns, in order. */
-    static List<JsonNode> templatePatterns() throws IOException {
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(ProjectRoot.find().resolve("template.yaml").toFile());
-        JsonNode filters = template.at("/Resources/OrderStreamFunction/Properties/Events/OrderStream/Properties/FilterCriteria/Filters");
-        assertThat(filters.size()).as("one pattern per route").isEqualTo(2);
-        List<JsonNode> patterns = new ArrayList<>();
-        for (JsonNode filter : filters) {
-            patterns.add(JSON.readTree(filter.path("Pattern").asText()));
-        }
+    /** OrderStreamFunction's filter patterns, in order, read as the local runtime and the reliability suite read them. */
+    static List<EventPattern> templatePatterns() {
+        List<EventPattern> patterns = TemplateStreamFilters.of(ProjectRoot.find().resolve("template.yaml"),
+                "OrderStreamFunction");
+        assertThat(patterns).as("one pattern per route").hasSize(2);
         return patterns;
-    }
-
-    /** Lambda's filter semantics for the patterns the template uses: nested keys, leaf lists of allowed strings. */
-    static boolean matches(JsonNode pattern, JsonNode record) {
-        for (Map.Entry<String, JsonNode> field : pattern.properties()) {
-            JsonNode value = record.path(field.getKey());
-            if (field.getValue().isArray()) {
-                boolean any = false;
-                for (JsonNode allowed : field.getValue()) {
-                    any |= value.isTextual() && value.asText().equals(allowed.asText());
-                }
-                if (!any) {
-                    return false;
-                }
-            } else if (!matches(field.getValue(), value)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

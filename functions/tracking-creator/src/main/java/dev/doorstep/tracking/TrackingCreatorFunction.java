@@ -30,6 +30,10 @@ import java.util.concurrent.Future;
  * not answer for now (while the record is younger than {@link #RETRY_WINDOW}; older ones are parked for
  * the poll instead, so no attempt is used and nothing is stranded when the stream gives up), those that
  * failed unexpectedly, and those left when the invocation ran short of time.
+ *
+ * <p>Not a Lambda handler of its own any more: a library entry point that OrderStreamFunction
+ * (functions/order-stream, the function template.yaml deploys) hands the stream's tracking-creation
+ * records to. It keeps the handler's shape, so it still runs and is tested as it did before the merge.
  */
 public final class TrackingCreatorFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -44,7 +48,10 @@ public final class TrackingCreatorFunction implements RequestHandler<DynamodbEve
     private final TrackingCreation creation;
     private final Clock clock;
 
-    /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
+    /**
+     * What OrderStreamFunction's no-argument constructor (the Lambda runtime's) calls: real clients,
+     * built once in the init phase, primed for SnapStart.
+     */
     public TrackingCreatorFunction() {
         this(TrackingCreatorWiring.creation(), Clock.systemUTC());
         SnapStartPriming.register("TrackingCreatorFunction", () -> TrackingCreatorPriming.prime(creation, clock));

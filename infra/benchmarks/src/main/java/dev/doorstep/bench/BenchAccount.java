@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS account the functions see, on the emulator: what template.yaml would have made (secrets, the
@@ -41,6 +42,8 @@ final class BenchAccount {
     private final String shopifySecretArn;
     private final String unsubscribeSecretArn;
     private final String pollQueueUrl;
+    private final String pollQueueArn;
+    private final String privacyQueueUrl;
     private final String scheduleGroup = "bench-review-requests";
 
     BenchAccount(AwsEmulator emulator, URI aftership) {
@@ -58,6 +61,10 @@ final class BenchAccount {
             unsubscribeSecretArn = secrets.createSecret(b -> b.name("bench-unsubscribe-" + UUID.randomUUID())
                     .secretString("bench-unsubscribe-signing-key-0123456789")).arn();
             pollQueueUrl = sqs.createQueue(b -> b.queueName("bench-shop-poll")).queueUrl();
+            // Order wake-up schedules target the poll queue by its ARN (the tracking creator's, the poller's).
+            pollQueueArn = sqs.getQueueAttributes(b -> b.queueUrl(pollQueueUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            privacyQueueUrl = sqs.createQueue(b -> b.queueName("bench-privacy")).queueUrl();
             scheduler.createScheduleGroup(b -> b.name(scheduleGroup));
             ses.createEmailIdentity(b -> b.emailIdentity(SENDER));
         }
@@ -95,6 +102,8 @@ final class BenchAccount {
         env.put("AFTERSHIP_API_BASE_URL", aftership.toString());
         env.put("AFTERSHIP_KEYS_KMS_KEY_ID", kmsKeyId);
         env.put("POLL_QUEUE_URL", pollQueueUrl);
+        env.put("POLL_QUEUE_ARN", pollQueueArn);
+        env.put("PRIVACY_QUEUE_URL", privacyQueueUrl);
         env.put("SENDER_ADDRESS", SENDER);
         env.put("UNSUBSCRIBE_URL", "https://bench.example/unsubscribe");
         env.put("UNSUBSCRIBE_SECRET_ARN", unsubscribeSecretArn);

@@ -88,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
             String adminBaseUrl = shopify != null ? shopify.adminBaseUrl() : shopifyAdmin.trim();
 
             Path template = ProjectRoot.find().resolve("template.yaml");
-            TemplateFilters fromTemplate = new TemplateFilters(template, json);
+            TemplateFilters fromTemplate = new TemplateFilters(template);
             URI publicUrl = URI.create("http://localhost:" + bound.getAddress().getPort());
             firer = new ScheduleFirer(aws.scheduler, LocalAws.SCHEDULE_GROUP, this::fireSchedule, log);
             functions = new LocalFunctions(aws, new RecordingSchedulerClient(aws.scheduler, firer), clock,

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.emulator.EventPattern;
 import dev.doorstep.emulator.StreamRecordJson;
 import dev.doorstep.emulator.TableStream;
+import dev.doorstep.emulator.TemplateStreamFilters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,7 @@ final class StreamPump {
             Function<DynamodbEvent, StreamsEventResponse> function) {
 
         boolean wants(ObjectNode record) {
-            return filters.isEmpty() || filters.stream().anyMatch(f -> f.matches(record));
+            return TemplateStreamFilters.letThrough(filters, record);
         }
     }
 

@@ -29,8 +29,10 @@ import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.TrackingCreation;
 import dev.doorstep.emulator.AwsEmulator;
 import dev.doorstep.emulator.SentEmail;
+import dev.doorstep.fallback.FallbackFunction;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.mail.SesMailer;
+import dev.doorstep.orderstream.OrderStreamFunction;
 import dev.doorstep.scheduling.EventBridgeReviewScheduler;
 import dev.doorstep.scheduling.ReviewSenderTarget;
 import dev.doorstep.sending.DynamoDbSuppressionList;
@@ -61,8 +63,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The whole pipeline on one table, wired as the functions wire themselves but with every port going
- * through {@link Crash}, and driven the way AWS drives it: Shopify delivers (and retries), the stream
- * hands INSERTs to the tracking creator (and retries failed records), the poll and the due-work sweep run,
+ * through {@link Crash}, and driven the way AWS drives it: Shopify delivers (and retries), the stream's
+ * mapping hands what its filters let through to OrderStreamFunction, which routes INSERTs to the tracking
+ * creator (and retries from the earliest failed record), the poll and the due-work sweep run,
  * schedules fire the sender (and Scheduler retries a failed invocation), SES send events confirm sends.
  */
 final class Pipeline {
@@ -83,7 +86,7 @@ final class Pipeline {
     private final AfterShipSandbox sandbox;
     private final String streamArn;
     private final ShopifyWebhookFunction webhook;
-    private final TrackingCreatorFunction trackingCreator;
+    private final OrderStreamFunction orderStream;
     private final ShopPoll poll;
     private final DueWorkSweep sweep;
     private final ReviewSenderFunction sender;
@@ -132,10 +135,12 @@ final class Pipeline {
                         table), new DynamoDbShopifyAccessTokenErasure(dynamo, table), scheduler, clock),
                 new CrashingPorts.Receipts(new DynamoDbReceiptLog(dynamo, table, clock), crash), clock);
         TrackingCreation creation = new TrackingCreation(crashingOrders, shops, aftership, planner, policy);
-        trackingCreator = new TrackingCreatorFunction(creation, clock);
+        var fallbacks = new FallbackDeadlines(crashingOrders, shops, planner);
+        // As deployed: one stream consumer that routes each record to the tracking creator or the fallback.
+        orderStream = new OrderStreamFunction(new TrackingCreatorFunction(creation, clock),
+                new FallbackFunction(fallbacks, clock));
         poll = new ShopPoll(shops, crashingOrders, aftership, new DeliveryUpdates(crashingOrders, shops, policy, planner));
-        sweep = new DueWorkSweep(crashingOrders, shops, creation, new FallbackDeadlines(crashingOrders, shops, planner),
-                planner, scheduler);
+        sweep = new DueWorkSweep(crashingOrders, shops, creation, fallbacks, planner, scheduler);
         ReviewRequestComposer composer = new ReviewRequestComposer(new UnsubscribeTokens(
                 "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8)),
                 URI.create("https://api.doorstep.example/unsubscribe"), null);
@@ -196,13 +201,16 @@ final class Pipeline {
         return status;
     }
 
-    /** The event source mapping: the batch, then the failed records again (the whole batch if it threw). */
+    /**
+     * OrderStreamFunction's event source mapping: the filtered batch, then again from the earliest record
+     * it reports failed (the whole batch if it threw).
+     */
     void stream(StreamReader reader) {
         DynamodbEvent batch = reader.next();
         for (int i = 0; i < PLATFORM_RETRIES && !batch.getRecords().isEmpty(); i++) {
             try {
-                StreamsEventResponse response = trackingCreator.handleRequest(batch, null);
-                batch = StreamReader.only(batch, response.getBatchItemFailures().stream()
+                StreamsEventResponse response = orderStream.handleRequest(batch, null);
+                batch = StreamReader.fromEarliest(batch, response.getBatchItemFailures().stream()
                         .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
             } catch (RuntimeException e) {
                 // the whole batch comes again

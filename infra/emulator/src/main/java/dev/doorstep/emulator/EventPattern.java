@@ -1,4 +1,4 @@
-package dev.doorstep.local;
+package dev.doorstep.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The subset of Lambda event-filter patterns that template.yaml uses: nested objects whose leaves
  * are arrays of allowed values ({@code {"eventName":["INSERT"],"dynamodb":{"NewImage":{"type":{"S":["ORDER"]}}}}}).
- * The local runtime applies the template's own patterns, so a filter that is wrong there is wrong here.
+ * The local runtime and the reliability suite apply the template's own patterns ({@link TemplateStreamFilters}),
+ * so a filter that is wrong there is wrong here.
  */
 public final class EventPattern {
 
