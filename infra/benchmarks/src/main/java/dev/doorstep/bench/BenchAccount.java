@@ -42,7 +42,7 @@ final class BenchAccount {
     private final String shopifySecretArn;
     private final String unsubscribeSecretArn;
     private final String pollQueueUrl;
-    private final String pollQueueArn;
+    private final String wakeUpQueueArn;
     private final String privacyQueueUrl;
     private final String scheduleGroup = "bench-review-requests";
 
@@ -61,8 +61,9 @@ final class BenchAccount {
             unsubscribeSecretArn = secrets.createSecret(b -> b.name("bench-unsubscribe-" + UUID.randomUUID())
                     .secretString("bench-unsubscribe-signing-key-0123456789")).arn();
             pollQueueUrl = sqs.createQueue(b -> b.queueName("bench-shop-poll")).queueUrl();
-            // Order wake-up schedules target the poll queue by its ARN (the tracking creator's, the poller's).
-            pollQueueArn = sqs.getQueueAttributes(b -> b.queueUrl(pollQueueUrl)
+            // Order wake-up schedules target their own queue by its ARN (the tracking creator's, the poller's).
+            String wakeUpQueueUrl = sqs.createQueue(b -> b.queueName("bench-order-wake-ups")).queueUrl();
+            wakeUpQueueArn = sqs.getQueueAttributes(b -> b.queueUrl(wakeUpQueueUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             privacyQueueUrl = sqs.createQueue(b -> b.queueName("bench-privacy")).queueUrl();
             scheduler.createScheduleGroup(b -> b.name(scheduleGroup));
@@ -85,6 +86,14 @@ final class BenchAccount {
         return table;
     }
 
+    /**
+     * Variables template.yaml sets that no benchmarked function needs (each has a default or belongs to a function
+     * the benchmarks do not run); every other variable of env-vars.json must be in {@link #environment}
+     * (BenchEnvironmentTest), so a new one cannot make a benchmark fail in its constructor again.
+     */
+    static final java.util.Set<String> NOT_NEEDED = java.util.Set.of("AFTERSHIP_API_VERSION",
+            "CONFIGURATION_SET", "EVENT_BUS_NAME", "SHOPIFY_API_KEY", "SHOPIFY_API_VERSION", "UNSUBSCRIBE_MAILTO");
+
     /** The function environment template.yaml sets, pointed at the emulator and the AfterShip sandbox. */
     Map<String, String> environment(String table) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -102,7 +111,7 @@ final class BenchAccount {
         env.put("AFTERSHIP_API_BASE_URL", aftership.toString());
         env.put("AFTERSHIP_KEYS_KMS_KEY_ID", kmsKeyId);
         env.put("POLL_QUEUE_URL", pollQueueUrl);
-        env.put("POLL_QUEUE_ARN", pollQueueArn);
+        env.put("WAKE_UP_QUEUE_ARN", wakeUpQueueArn);
         env.put("PRIVACY_QUEUE_URL", privacyQueueUrl);
         env.put("SENDER_ADDRESS", SENDER);
         env.put("UNSUBSCRIBE_URL", "https://bench.example/unsubscribe");
