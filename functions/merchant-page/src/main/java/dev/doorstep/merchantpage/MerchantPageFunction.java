@@ -52,7 +52,7 @@ public final class MerchantPageFunction extends HttpApiFunction {
 
     /** The Lambda runtime's constructor: real clients from the environment, primed for SnapStart. */
     public MerchantPageFunction() {
-        this(MerchantPageWiring.verifier(), new ShopApiFunction(), MerchantPageWiring.shops(),
+        this(MerchantPageWiring.verifier(), ShopApiFunction.forVerifiedShops(), MerchantPageWiring.shops(),
                 MerchantPageWiring.choices(), MerchantPageWiring.overview(), MerchantPageWiring.preview(),
                 new MerchantPageHtml(MerchantPageWiring.clientId(), false), Clock.systemUTC());
         SnapStartPriming.register("MerchantPageFunction", () -> MerchantPagePriming.prime(verifier, page, preview));
