@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * The merchant's page inside Shopify admin: {@code GET /admin} serves the page, and {@code /admin/api/...}
  * its API. Every API call carries an App Bridge session token ({@code Authorization: Bearer}); the shop is
  * the token's, never a path or parameter's. Settings, the list and the backfill offer are the shop API's own
- * endpoints, asked for the verified shop, so validation, listing and the offer's rules exist once.
+ * endpoints, asked for the verified shop, so validation, listing and the offer's rules exist once; the email
+ * preview is the review sender's own composer's ({@link EmailPreview}), so the wording exists once too.
  */
 public final class MerchantPageFunction extends HttpApiFunction {
 
