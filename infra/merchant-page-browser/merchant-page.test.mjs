@@ -137,6 +137,30 @@ try {
   assert.match(await page.locator('#rule-text').textContent(), /Emails go 4 days after AfterShip sees the parcel delivered/);
   await page.screenshot({ path: `${shots}/merchant-page-settings.png`, fullPage: true });
 
+  step("typing a subject updates the preview from the server: the sender's own composer, debounced");
+  const typed = 'Thanks for {products}, {customer_name}';
+  const originalSubject = await page.inputValue('#subject');
+  const previewPosts = [];
+  const countPosts = (r) => { if (r.method() === 'POST' && r.url().endsWith('/admin/api/email-preview')) previewPosts.push(r); };
+  page.on('request', countPosts);
+  await page.fill('#subject', '');
+  const answered = page.waitForResponse((r) => r.url().endsWith('/admin/api/email-preview')
+    && r.request().postDataJSON()?.subject === typed, { timeout: 10000 });
+  await page.locator('#subject').pressSequentially(typed, { delay: 25 });
+  const written = await (await answered).json();
+  await page.waitForFunction((subject) => document.getElementById('preview').textContent.startsWith('Subject: ' + subject),
+    written.subject);
+  assert.doesNotMatch(written.subject, /\{products\}|\{customer_name\}/, 'the placeholders are filled in');
+  assert.match(written.subject, /^Thanks for .+, .+$/);
+  assert.equal(await page.locator('#preview').textContent(), 'Subject: ' + written.subject + '\n\n' + written.text);
+  assert.match(written.text, /https:\/\/unsubscribe\.invalid\/preview-only/, 'an inert unsubscribe link');
+  assert.ok(previewPosts.length >= 1 && previewPosts.length < typed.length,
+    `${previewPosts.length} preview requests for ${typed.length} keystrokes`);
+  assert.match(await page.locator('#preview-order').textContent(), /As order #\d+ would get it/);
+  page.off('request', countPosts);
+  await page.fill('#subject', originalSubject);
+  assert.deepEqual(await saved(), after, 'the preview saved nothing');
+
   step('switching AfterShip off keeps the key: on again asks for none');
   await page.uncheck('#aftershipEnabled');
   await save();

@@ -1,18 +1,23 @@
 package dev.doorstep.merchantpage;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doorstep.core.model.Customer;
+import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.LineItem;
 import dev.doorstep.core.model.Order;
+import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.port.OrderStore;
-import dev.doorstep.lambda.Json;
-import java.util.stream.Collectors;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * {@code GET /admin/api/email-preview}: the shop's most recent order as the email template's placeholders
- * see it, so the page previews the email as a real buyer would get it while the merchant types. Only the
- * merchant's own session reads it, and it is never logged.
+ * The order the email preview is written for: the shop's most recent one, so the merchant sees the email as a
+ * real buyer would get it, or {@linkplain #sample a made-up one} before the shop has any. Only read: the
+ * order is never changed, and nothing of its customer is logged.
  */
 public final class EmailPreviewOrder {
+
+    /** The made-up order's id: not a Shopify order id (those are numbers), so it is never mistaken for one. */
+    static final String SAMPLE_ID = "sample";
 
     private final OrderStore orders;
 
@@ -20,17 +25,20 @@ public final class EmailPreviewOrder {
         this.orders = orders;
     }
 
-    ObjectNode latest(String shop) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        orders.ordersOf(shop, null, 1).items().stream().findFirst().ifPresent(o -> fill(out, o));
-        return out;
+    Order latestOrSample(String shop) {
+        return orders.ordersOf(shop, null, 1).items().stream().findFirst().orElseGet(() -> sample(shop));
     }
 
-    private static void fill(ObjectNode out, Order o) {
-        out.put("orderNumber", o.orderNumber());
-        String name = o.customer().name();
-        // Greets by first name, as the email does.
-        out.put("customerName", name == null || name.isBlank() ? "there" : name.trim().split("\\s+")[0]);
-        out.put("products", o.lineItems().stream().map(LineItem::title).collect(Collectors.joining(", ")));
+    /** A buyer of one product with no storefront page, so its preview asks Shopify for nothing. */
+    static Order sample(String shop) {
+        Instant fulfilled = Instant.EPOCH;
+        return Order.received(new OrderKey(shop, SAMPLE_ID), "#1001",
+                new Fulfillment("sample", fulfilled, null, null, null),
+                new Customer(null, "Ada Lovelace", "ada@example.invalid", null),
+                List.of(new LineItem(null, "Trail Running Shoe")), fulfilled);
+    }
+
+    static boolean isSample(Order order) {
+        return SAMPLE_ID.equals(order.key().orderId());
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.doorstep.core.merchant.MerchantChoices;
 import dev.doorstep.core.model.IllegalStatusChangeException;
+import dev.doorstep.core.model.InvalidSettingException;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.Shop;
@@ -12,6 +13,7 @@ import dev.doorstep.core.port.ShopStore;
 import dev.doorstep.lambda.HttpApiFunction;
 import dev.doorstep.lambda.HttpResponses;
 import dev.doorstep.lambda.JsonLog;
+import dev.doorstep.lambda.SnapStartPriming;
 import dev.doorstep.shopapi.ShopApiFunction;
 import dev.doorstep.shopify.InvalidSessionTokenException;
 import dev.doorstep.shopify.SessionTokenHeaders;
@@ -19,6 +21,7 @@ import dev.doorstep.shopify.SessionTokenVerifier;
 import dev.doorstep.shopify.VerifiedSession;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * The merchant's page inside Shopify admin: {@code GET /admin} serves the page, and {@code /admin/api/...}
  * its API. Every API call carries an App Bridge session token ({@code Authorization: Bearer}); the shop is
  * the token's, never a path or parameter's. Settings, the list and the backfill offer are the shop API's own
- * endpoints, asked for the verified shop, so validation, listing and the offer's rules exist once.
+ * endpoints, asked for the verified shop, so validation, listing and the offer's rules exist once; the email
+ * preview is the review sender's own composer's ({@link EmailPreview}), so the wording exists once too.
  */
 public final class MerchantPageFunction extends HttpApiFunction {
 
@@ -43,27 +47,28 @@ public final class MerchantPageFunction extends HttpApiFunction {
     private final ShopStore shops;
     private final MerchantChoices choices;
     private final MerchantOverview overview;
-    private final EmailPreviewOrder previewOrder;
+    private final EmailPreview preview;
     private final MerchantPageHtml page;
     private final Clock clock;
 
-    /** The Lambda runtime's constructor: real clients from the environment. */
+    /** The Lambda runtime's constructor: real clients from the environment, primed for SnapStart. */
     public MerchantPageFunction() {
-        this(MerchantPageWiring.verifier(), new ShopApiFunction(), MerchantPageWiring.shops(),
-                MerchantPageWiring.choices(), MerchantPageWiring.overview(), MerchantPageWiring.previewOrder(),
+        this(MerchantPageWiring.verifier(), ShopApiFunction.forVerifiedShops(), MerchantPageWiring.shops(),
+                MerchantPageWiring.choices(), MerchantPageWiring.overview(), MerchantPageWiring.preview(),
                 new MerchantPageHtml(MerchantPageWiring.clientId(), false), Clock.systemUTC());
+        SnapStartPriming.register("MerchantPageFunction", () -> MerchantPagePriming.prime(verifier, page, preview));
     }
 
     /** Tests and the local runtime pass their own collaborators. */
     public MerchantPageFunction(SessionTokenVerifier verifier, ShopApiFunction shopApi, ShopStore shops,
-            MerchantChoices choices, MerchantOverview overview, EmailPreviewOrder previewOrder, MerchantPageHtml page,
+            MerchantChoices choices, MerchantOverview overview, EmailPreview preview, MerchantPageHtml page,
             Clock clock) {
         this.verifier = verifier;
         this.shopApi = shopApi;
         this.shops = shops;
         this.choices = choices;
         this.overview = overview;
-        this.previewOrder = previewOrder;
+        this.preview = preview;
         this.page = page;
         this.clock = clock;
     }
@@ -101,12 +106,34 @@ public final class MerchantPageFunction extends HttpApiFunction {
             case "GET backfill", "POST backfill", "DELETE backfill" -> shopApi.handleRequest(asShopApi(event, method,
                     "/shops/" + shop + "/backfill"), context);
             case "GET overview" -> HttpResponses.json(200, overview.lastThirtyDays(known.get(), clock.instant()));
-            case "GET email-preview" -> HttpResponses.json(200, previewOrder.latest(shop));
+            case "POST email-preview" -> emailPreview(known.get(), event);
+            case "GET email-preview" -> HttpResponses.status(405, "method-not-allowed",
+                    "POST the draft template ({subject, body, reviewUrl}) to preview it");
             default -> choice(shop, method, resource);
         };
         LOG.info("merchant page api", Map.of("shop", shop, "route", method + " " + routeName(resource),
                 "status", response.getStatusCode()));
         return response;
+    }
+
+    /** The draft template's email, or a 400 naming the template's field as a settings save would. */
+    private APIGatewayV2HTTPResponse emailPreview(Shop shop, APIGatewayV2HTTPEvent event) {
+        try {
+            return HttpResponses.json(200, preview.of(shop, EmailPreview.draft(event)));
+        } catch (InvalidSettingException e) {
+            List<Map<String, Object>> errors = e.errors().stream().map(f -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("field", f.field());
+                error.put("reason", f.reason());
+                return error;
+            }).toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "rejected");
+            body.put("field", errors.getFirst().get("field"));
+            body.put("reason", errors.getFirst().get("reason"));
+            body.put("errors", errors);
+            return HttpResponses.json(400, body);
+        }
     }
 
     private APIGatewayV2HTTPResponse choice(String shop, String method, String resource) {

@@ -11,13 +11,20 @@ import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
 import dev.doorstep.core.merchant.MerchantChoices;
 import dev.doorstep.core.model.Customer;
+import dev.doorstep.core.model.EmailTemplate;
 import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.LineItem;
 import dev.doorstep.core.model.Order;
 import dev.doorstep.core.model.OrderKey;
 import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
+import dev.doorstep.core.model.ShopFacts;
 import dev.doorstep.core.model.ShopSettings;
+import dev.doorstep.core.sending.ProductPage;
+import dev.doorstep.core.sending.ProductPages;
+import dev.doorstep.core.sending.ReviewRequestComposer;
+import dev.doorstep.core.sending.ReviewRequestEmail;
+import dev.doorstep.core.sending.UnsubscribeTokens;
 import dev.doorstep.emulator.WithAwsEmulator;
 import dev.doorstep.lambda.Json;
 import dev.doorstep.lambda.JsonLog;
@@ -34,6 +41,7 @@ import dev.doorstep.store.DynamoDbOrderStore;
 import dev.doorstep.store.DynamoDbShopStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +55,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
@@ -61,9 +70,14 @@ class MerchantPageFunctionTest {
     static final String OTHER = "other-shop.myshopify.com";
     static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     static final String GROUP_PREFIX = "review-requests-";
+    /** The shop's storefront pages, as the Admin API would answer (the sender and the preview ask the same). */
+    static final ProductPages PAGES = (shop, ids) -> Map.of(
+            "p1", new ProductPage("p1", "green-tea", URI.create("https://" + shop + "/products/green-tea"), null),
+            "p2", new ProductPage("p2", "teapot", URI.create("https://" + shop + "/products/teapot"), null));
 
     final String table = "doorstep-" + UUID.randomUUID();
     final String group = GROUP_PREFIX + UUID.randomUUID();
+    final DynamoDbClient dynamo;
     final DynamoDbShopStore shops;
     final DynamoDbOrderStore orders;
     final SchedulerClient schedulerClient;
@@ -71,6 +85,7 @@ class MerchantPageFunctionTest {
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     MerchantPageFunctionTest(DynamoDbClient dynamo, KmsClient kms, SchedulerClient scheduler) {
+        this.dynamo = dynamo;
         DoorstepTable.create(dynamo, table);
         scheduler.createScheduleGroup(b -> b.name(group));
         schedulerClient = scheduler;
@@ -88,7 +103,8 @@ class MerchantPageFunctionTest {
                 cipher, reviewScheduler, clock);
         function = new MerchantPageFunction(new SessionTokenVerifier(CLIENT_ID, SECRET, Clock.systemUTC(),
                 SessionTokenVerifier.DEFAULT_LEEWAY), shopApi, shops, new MerchantChoices(orders, shops, reviewScheduler),
-                new MerchantOverview(orders), new EmailPreviewOrder(orders), new MerchantPageHtml(CLIENT_ID, false), clock);
+                new MerchantOverview(orders), new EmailPreview(new EmailPreviewOrder(orders),
+                        ReviewRequestComposer.forPreviews(PAGES)), new MerchantPageHtml(CLIENT_ID, false), clock);
         shops.save(Shop.installed(ShopSettings.defaults(SHOP)));
         JsonLog.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
     }
@@ -130,10 +146,14 @@ class MerchantPageFunctionTest {
     }
 
     Order storeWaitingOrder(String id) {
+        return storeWaitingOrder(id, List.of(new LineItem("p1", "Green Tea")));
+    }
+
+    Order storeWaitingOrder(String id, List<LineItem> items) {
         Instant fulfilled = NOW.minus(Duration.ofDays(2));
         Order o = Order.received(new OrderKey(SHOP, id), "#" + id, new Fulfillment("f" + id, fulfilled, "1Z" + id,
                 "UPS", "US"), new Customer("c", "Ada Lovelace", "ada@example.com", null),
-                List.of(new LineItem("p1", "Green Tea")), fulfilled);
+                items, fulfilled);
         o = o.moveTo(OrderStatus.CREATING_TRACKING, "trackable", fulfilled)
                 .moveTo(OrderStatus.WAITING_FOR_DELIVERY, "AfterShip tracking created", fulfilled);
         orders.insert(o);
@@ -262,12 +282,81 @@ class MerchantPageFunctionTest {
                 null, Map.of("search", "#6001")));
         assertThat(list.path("reviewRequests")).extracting(r -> r.path("statusLabel").asText())
                 .containsExactly("Waiting for delivery");
-        JsonNode preview = json(call("GET", "/admin/api/email-preview", null));
+        JsonNode preview = json(call("POST", "/admin/api/email-preview", "null"));
         assertThat(preview.path("orderNumber").asText()).isEqualTo("#6001");
-        assertThat(preview.path("customerName").asText()).isEqualTo("Ada");
-        assertThat(preview.path("products").asText()).isEqualTo("Green Tea");
+        assertThat(preview.path("text").asText()).contains("Hi Ada Lovelace,", "Green Tea");
+        assertThat(call("GET", "/admin/api/email-preview", null).getStatusCode()).isEqualTo(405);
         JsonNode overview = json(call("GET", "/admin/api/overview", null));
         assertThat(overview.path("emailsSent").asInt()).isZero();
         assertThat(overview.path("byRule")).hasSize(4);
+    }
+
+    @Test
+    void theEmailPreviewIsWhatTheSenderWouldSendForTheLatestOrderWithTheDraftTemplateAndItWritesNothing() {
+        shops.save(new Shop(ShopSettings.defaults(SHOP), true, null, null, new ShopFacts("Acme Tea Co.",
+                "hello@acme-tea.example", ZoneOffset.UTC, "US", NOW)));
+        Order order = storeWaitingOrder("7001", List.of(new LineItem("p1", "Green Tea"), new LineItem("p2", "Teapot")));
+        String draft = "{\"subject\":\"{customer_name}, how was {products}?\",\"body\":null,"
+                + "\"reviewUrl\":\"{product_url}#reviews\"}";
+        var before = items();
+
+        APIGatewayV2HTTPResponse answer = call("POST", "/admin/api/email-preview", draft);
+
+        assertThat(answer.getStatusCode()).isEqualTo(200);
+        JsonNode preview = json(answer);
+        Shop drafted = shops.find(SHOP).orElseThrow();
+        drafted = drafted.withSettings(drafted.settings().toBuilder().emailTemplate(new EmailTemplate(
+                "{customer_name}, how was {products}?", null, "{product_url}#reviews")).build());
+        ReviewRequestEmail sent = new ReviewRequestComposer(new UnsubscribeTokens(
+                "a test secret that is long enough to sign with".getBytes(StandardCharsets.UTF_8)),
+                URI.create("https://api.doorstep.example/unsubscribe"), null, PAGES).compose(drafted, order);
+        String real = sent.unsubscribeUrl().toString();
+        String inert = ReviewRequestComposer.PREVIEW_UNSUBSCRIBE.toString();
+        assertThat(preview.path("orderNumber").asText()).isEqualTo("#7001");
+        assertThat(preview.path("sample").asBoolean()).isFalse();
+        assertThat(preview.path("subject").asText()).isEqualTo(sent.subject())
+                .isEqualTo("Ada Lovelace, how was Green Tea and Teapot?");
+        assertThat(preview.path("text").asText()).isEqualTo(sent.text().replace(real, inert))
+                .contains("Acme Tea Co.", "https://" + SHOP + "/products/teapot#reviews");
+        assertThat(preview.path("html").asText()).isEqualTo(sent.html().replace(real.replace("&", "&amp;"), inert));
+        assertThat(answer.getBody()).doesNotContain("token=", "ada@example.com");
+        assertThat(items()).as("nothing written").containsExactlyInAnyOrderElementsOf(before);
+        assertThat(schedulerClient.listSchedules(b -> b.groupName(group)).schedules()).isEmpty();
+    }
+
+    @Test
+    void aShopWithNoOrderYetPreviewsASampleOrderAndTheDefaultWordingForANullDraft() {
+        JsonNode preview = json(call("POST", "/admin/api/email-preview", "null"));
+
+        assertThat(preview.path("sample").asBoolean()).isTrue();
+        assertThat(preview.path("subject").asText()).isEqualTo("How was your order from acme-tea?");
+        assertThat(preview.path("text").asText()).startsWith("Hi Ada Lovelace,")
+                .contains("Trail Running Shoe", ReviewRequestComposer.PREVIEW_UNSUBSCRIBE.toString());
+    }
+
+    @Test
+    void aBadDraftIsRefusedNamingTheTemplatesFieldAndNothingIsWritten() {
+        storeWaitingOrder("8001");
+        var before = items();
+        Map<String, String> bad = Map.of(
+                "{\"subject\":5}", "emailTemplate.subject",
+                "{\"greeting\":\"Hi\"}", "emailTemplate.greeting",
+                "[\"subject\"]", "emailTemplate",
+                "{not json", "emailTemplate",
+                "", "emailTemplate");
+        bad.forEach((body, field) -> {
+            APIGatewayV2HTTPResponse refused = call("POST", "/admin/api/email-preview", body);
+            assertThat(refused.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(json(refused).path("field").asText()).as(body).isEqualTo(field);
+            assertThat(json(refused).path("errors")).as(body).hasSize(1);
+        });
+        // the save refuses the same draft for the same field: one set of rules
+        APIGatewayV2HTTPResponse save = call("PUT", "/admin/api/settings", "{\"emailTemplate\":{\"subject\":5}}");
+        assertThat(json(save).path("field").asText()).isEqualTo("emailTemplate.subject");
+        assertThat(items()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    List<Map<String, AttributeValue>> items() {
+        return dynamo.scan(b -> b.tableName(table).consistentRead(true)).items();
     }
 }

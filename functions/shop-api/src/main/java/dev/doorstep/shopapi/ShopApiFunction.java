@@ -72,6 +72,21 @@ public final class ShopApiFunction extends HttpApiFunction {
     }
 
     /**
+     * The shop API run in-process by a function that has verified the shop itself (the merchant page, by the
+     * App Bridge session token) and names only that shop in the path: real clients from the environment, as
+     * the runtime's constructor builds them, but no IAM caller to check ({@code SHOP_API_CALLERS} lists IAM
+     * principals, and an in-process request has none), and primed for SnapStart the same way.
+     */
+    public static ShopApiFunction forVerifiedShops() {
+        ShopApiFunction api = new ShopApiFunction(ShopApiWiring.shops(), ShopApiWiring.orders(),
+                ShopApiWiring.credentials(), ShopApiWiring.keyCheck(), ShopApiWiring.cipher(), ShopApiWiring.scheduler(),
+                ShopApiWiring.dataExports(), Clock.systemUTC(), ShopApiCallers.anyCaller(),
+                ShopApiWiring.backfillOffering());
+        SnapStartPriming.register("ShopApiFunction", () -> ShopApiPriming.prime(api.settings, api.reviewRequests));
+        return api;
+    }
+
+    /**
      * Local runs and tests: no IAM authorizer in front, so every caller may act on every shop; without
      * customer data exports (they answer an empty list).
      */

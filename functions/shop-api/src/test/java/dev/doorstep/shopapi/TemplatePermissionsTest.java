@@ -79,7 +79,7 @@ class TemplatePermissionsTest {
     }
 
     @Test
-    void shopifyAccessTokensAreEncryptedByTheAppAndDecryptedByTheSenderAndTheBackfillOnly() {
+    void shopifyAccessTokensAreEncryptedByTheAppAndDecryptedByTheSenderThePreviewAndTheBackfillOnly() {
         Set<String> encrypt = new TreeSet<>();
         Set<String> decrypt = new TreeSet<>();
         resources.forEach((id, resource) -> statementsOf(id).stream()
@@ -95,8 +95,9 @@ class TemplatePermissionsTest {
                 }));
 
         assertThat(encrypt).containsExactly("ShopifyAppFunction");
-        // The sender reads product pages; the poll worker runs requested backfills (Shopify's orders).
-        assertThat(decrypt).containsExactly("ReviewSenderFunction", "ShopPollWorkerFunction");
+        // The sender reads product pages, and so does the merchant page's email preview (the verified shop's
+        // only); the poll worker runs requested backfills (Shopify's orders).
+        assertThat(decrypt).containsExactly("MerchantPageFunction", "ReviewSenderFunction", "ShopPollWorkerFunction");
     }
 
     @Test

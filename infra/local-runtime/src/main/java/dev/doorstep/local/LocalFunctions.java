@@ -47,6 +47,7 @@ import dev.doorstep.shopify.ShopifyConfig;
 import dev.doorstep.shopify.ShopifyProductPages;
 import dev.doorstep.shopifyapp.ShopifyAppFunction;
 import dev.doorstep.core.merchant.MerchantChoices;
+import dev.doorstep.merchantpage.EmailPreview;
 import dev.doorstep.merchantpage.EmailPreviewOrder;
 import dev.doorstep.merchantpage.MerchantOverview;
 import dev.doorstep.merchantpage.MerchantPageFunction;
@@ -215,7 +216,9 @@ final class LocalFunctions {
         // runtime (GET /_local/session-token) for a token of the shop the developer picks.
         merchantPage = new MerchantPageFunction(new SessionTokenVerifier(clientId, clientSecret, Clock.systemUTC(),
                 SessionTokenVerifier.DEFAULT_LEEWAY), shopApi, shops, new MerchantChoices(orders, shops, reviewScheduler),
-                new MerchantOverview(orders), new EmailPreviewOrder(orders), new MerchantPageHtml(clientId, true), clock);
+                new MerchantOverview(orders), new EmailPreview(new EmailPreviewOrder(orders),
+                        ReviewRequestComposer.forPreviews((shop, ids) -> productPages.find(shop, ids))),
+                new MerchantPageHtml(clientId, true), clock);
     }
 
     /**

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * token and two orders are fulfilled first (a third only in Shopify, before the install); the script sees the
  * backfill offered, switches AfterShip on (bad key, good key), takes the third order in through the offer,
  * refuses a bad value of each timing setting, then two bad fields in one save (both shown at once, cleared
- * by the good save after), finds an order by name and reads its timeline, sends it
+ * by the good save after), types an email subject and sees the preview the server writes for it (the sender's
+ * composer, debounced, nothing saved), finds an order by name and reads its timeline, sends it
  * now (exactly one email), and is refused with another shop's token. Screenshots of the settings and the
  * list go to target/screenshots (with {@code DOORSTEP_SCREENSHOTS=docs}: to docs/, where they are kept).
  *

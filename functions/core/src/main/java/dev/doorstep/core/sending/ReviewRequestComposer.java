@@ -44,6 +44,11 @@ public final class ReviewRequestComposer {
             {shop_name}""";
     /** In a review link template, the product's storefront page, e.g. {@code {product_url}#reviews}. */
     public static final String PRODUCT_URL = "{product_url}";
+    /**
+     * The unsubscribe link of a {@linkplain #preview preview}: a reserved {@code .invalid} host (RFC 2606)
+     * that resolves nowhere, and no token, so it can unsubscribe nobody.
+     */
+    public static final URI PREVIEW_UNSUBSCRIBE = URI.create("https://unsubscribe.invalid/preview-only");
 
     private static final Pattern PLACEHOLDER =
             Pattern.compile("\\{(customer_name|shop_name|products|review_url|product_links)}");
@@ -80,7 +85,17 @@ public final class ReviewRequestComposer {
                 : unsubscribeMailbox.trim();
     }
 
-    /** @throws IllegalArgumentException when the order has no customer email (check before composing) */
+    /**
+     * A composer for {@linkplain #preview previews} only, where the unsubscribe secret is not at hand (the
+     * merchant's page): its tokens are signed with a throwaway random secret, so even {@link #compose} could
+     * write no link that the unsubscribe endpoint accepts.
+     */
+    public static ReviewRequestComposer forPreviews(ProductPages productPages) {
+        byte[] throwaway = new byte[32];
+        new java.security.SecureRandom().nextBytes(throwaway);
+        return new ReviewRequestComposer(new UnsubscribeTokens(throwaway), PREVIEW_UNSUBSCRIBE, null, productPages);
+    }
+
     /**
      * The keyed digest the order's unsubscribe link carries, so the suppression that link records is
      * the one the sender looks up.
@@ -89,10 +104,32 @@ public final class ReviewRequestComposer {
         return tokens.digester().of(order.customer().email());
     }
 
+    /** @throws IllegalArgumentException when the order has no customer email (check before composing) */
     public ReviewRequestEmail compose(Shop shop, Order order) {
         if (!order.customer().hasEmail()) {
             throw new IllegalArgumentException("order " + order.key() + " has no customer email");
         }
+        String token = tokens.issue(new UnsubscribeToken(order.key(), customerDigest(order)));
+        URI unsubscribe = URI.create(unsubscribeEndpoint + (unsubscribeEndpoint.getRawQuery() == null ? "?" : "&")
+                + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        URI mailto = unsubscribeMailbox == null ? null
+                : URI.create("mailto:" + unsubscribeMailbox + "?subject=unsubscribe%20"
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return write(shop, order, order.customer().email().trim(), unsubscribe, mailto);
+    }
+
+    /**
+     * The email {@link #compose} would write for this order, for the merchant to look at: the same subject,
+     * text and HTML, but no unsubscribe token is issued. Its unsubscribe link is {@link #PREVIEW_UNSUBSCRIBE},
+     * so a preview never holds a link that would unsubscribe a real customer; an order without an email
+     * address is previewed too (its {@code to} is empty).
+     */
+    public ReviewRequestEmail preview(Shop shop, Order order) {
+        String to = order.customer().hasEmail() ? order.customer().email().trim() : "";
+        return write(shop, order, to, PREVIEW_UNSUBSCRIBE, null);
+    }
+
+    private ReviewRequestEmail write(Shop shop, Order order, String to, URI unsubscribe, URI mailto) {
         EmailTemplate template = shop.settings().emailTemplate();
         String subjectTemplate = template != null && hasText(template.subject()) ? template.subject() : DEFAULT_SUBJECT;
         List<ProductLink> links = productLinks(shop.domain(), template, order.lineItems());
@@ -108,19 +145,12 @@ public final class ReviewRequestComposer {
         Map<String, String> html = Map.of("product_links", links.isEmpty()
                 ? link(reviewUrl(template, shop.domain())) : ProductLink.html(links));
 
-        String token = tokens.issue(new UnsubscribeToken(order.key(), customerDigest(order)));
-        URI unsubscribe = URI.create(unsubscribeEndpoint + (unsubscribeEndpoint.getRawQuery() == null ? "?" : "&")
-                + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        URI mailto = unsubscribeMailbox == null ? null
-                : URI.create("mailto:" + unsubscribeMailbox + "?subject=unsubscribe%20"
-                        + URLEncoder.encode(token, StandardCharsets.UTF_8));
-
         String subject = headerSafe(fill(subjectTemplate, values, Map.of(), false));
         String text = fill(bodyTemplate, values, Map.of(), false)
                 + "\n\n--\nNo more review requests from " + shopName + ": " + unsubscribe + "\n";
         String htmlPart = html(bodyTemplate, values, html, shopName, unsubscribe);
-        return new ReviewRequestEmail(order.key(), order.customer().email().trim(), shopName, subject, text, htmlPart,
-                unsubscribe, mailto, shop.replyTo());
+        return new ReviewRequestEmail(order.key(), to, shopName, subject, text, htmlPart, unsubscribe, mailto,
+                shop.replyTo());
     }
 
     private static String html(String bodyTemplate, Map<String, String> values, Map<String, String> html,

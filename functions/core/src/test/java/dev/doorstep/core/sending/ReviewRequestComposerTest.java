@@ -100,6 +100,27 @@ class ReviewRequestComposerTest {
         return java.util.Arrays.stream(titles).map(t -> new LineItem(t, t)).toList();
     }
 
+    @Test
+    @DisplayName("a preview is the composed email with an inert unsubscribe link in place of the customer's")
+    void preview() {
+        Shop shop = shopWith(new EmailTemplate("{customer_name}, how was {products}?", null,
+                "https://reviews.example/?a=1&b=2"));
+        ReviewRequestEmail sent = COMPOSER.compose(shop, order);
+
+        ReviewRequestEmail preview = ReviewRequestComposer.forPreviews(ProductPages.NONE).preview(shop, order);
+
+        String real = sent.unsubscribeUrl().toString();
+        String inert = ReviewRequestComposer.PREVIEW_UNSUBSCRIBE.toString();
+        assertThat(preview.subject()).isEqualTo(sent.subject()).isEqualTo("Ana Lima, how was Green Tea and Teapot?");
+        assertThat(preview.text()).isEqualTo(sent.text().replace(real, inert)).doesNotContain("token=");
+        assertThat(preview.html()).isEqualTo(sent.html().replace(real.replace("&", "&amp;"), inert))
+                .doesNotContain("token=");
+        assertThat(preview.unsubscribeUrl().getHost()).endsWith(".invalid");
+        assertThat(preview.unsubscribeMailto()).isNull();
+        Order noEmail = order.toBuilder().customer(new Customer("c", "Ana Lima", null, null)).build();
+        assertThat(COMPOSER.preview(shop, noEmail).subject()).isEqualTo(sent.subject());
+    }
+
     private static Shop shopWith(EmailTemplate template) {
         return Shop.installed(SendingFixtures.shop().settings().toBuilder().emailTemplate(template).build());
     }
