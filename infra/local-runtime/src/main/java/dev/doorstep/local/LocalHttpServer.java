@@ -98,49 +98,56 @@ final class LocalHttpServer {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        // The catch is inside the try-with-resources: there the exchange is still open, so the 500 reaches the
+        // client (outside it, the exchange was already closed and the client only saw the connection drop).
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                send(exchange, 413, "application/json", "{\"status\":\"rejected\",\"reason\":\"body too large\"}");
-                return;
+            try {
+                serve(exchange);
+            } catch (Exception | Error e) {
+                // The path only: a query may carry a token (unsubscribe) that no log should hold.
+                System.err.println("[doorstep-local] " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath() + " failed: " + e);
+                e.printStackTrace();
+                send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
             }
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            synchronized (lock) {
-                Optional<ControlAnswer> local = control.handle(method, path, query(exchange));
-                if (local.isPresent()) {
-                    if (local.get().allow() != null) {
-                        exchange.getResponseHeaders().set("Allow", local.get().allow());
-                    }
-                    send(exchange, local.get().status(), "application/json",
-                            json.writerWithDefaultPrettyPrinter().writeValueAsString(local.get().body()) + "\n");
-                    return;
-                }
-            }
-            for (ApiRoute route : routes) {
-                Optional<Map<String, String>> params = route.match(method, path);
-                if (params.isPresent()) {
-                    String eventJson = HttpApiEvents.of(exchange, route, params.get(), body, clock.instant(), json);
-                    reply(exchange, delivery == Delivery.CONCURRENT ? invoke(route, eventJson) : inStep(route, eventJson));
-                    return;
-                }
-            }
-            String allow = allowedMethods(path);
-            if (!allow.isEmpty()) {
-                // The path exists with other methods: what HTTP says (405 and Allow), not a 404.
-                exchange.getResponseHeaders().set("Allow", allow);
-                send(exchange, 405, "application/json", "{\"message\":\"Method Not Allowed\",\"allow\":\"" + allow + "\"}");
-                return;
-            }
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
-        } catch (Exception | Error e) {
-            // An answer always goes back: without one the client only sees the connection closed.
-            // The path only: a query may carry a token (unsubscribe) that no log should hold.
-            System.err.println("[doorstep-local] " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getPath() + " failed: " + e);
-            e.printStackTrace();
-            send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    private void serve(HttpExchange exchange) throws Exception {
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            send(exchange, 413, "application/json", "{\"status\":\"rejected\",\"reason\":\"body too large\"}");
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        synchronized (lock) {
+            Optional<ControlAnswer> local = control.handle(method, path, query(exchange));
+            if (local.isPresent()) {
+                if (local.get().allow() != null) {
+                    exchange.getResponseHeaders().set("Allow", local.get().allow());
+                }
+                send(exchange, local.get().status(), "application/json",
+                        json.writerWithDefaultPrettyPrinter().writeValueAsString(local.get().body()) + "\n");
+                return;
+            }
+        }
+        for (ApiRoute route : routes) {
+            Optional<Map<String, String>> params = route.match(method, path);
+            if (params.isPresent()) {
+                String eventJson = HttpApiEvents.of(exchange, route, params.get(), body, clock.instant(), json);
+                reply(exchange, delivery == Delivery.CONCURRENT ? invoke(route, eventJson) : inStep(route, eventJson));
+                return;
+            }
+        }
+        String allow = allowedMethods(path);
+        if (!allow.isEmpty()) {
+            // The path exists with other methods: what HTTP says (405 and Allow), not a 404.
+            exchange.getResponseHeaders().set("Allow", allow);
+            send(exchange, 405, "application/json", "{\"message\":\"Method Not Allowed\",\"allow\":\"" + allow + "\"}");
+            return;
+        }
+        send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
     }
 
     private String allowedMethods(String path) {
