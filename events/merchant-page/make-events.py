@@ -1,31 +1,20 @@
 #!/usr/bin/env python3
 """Writes the sample API Gateway HTTP API (payload 2.0) event for MerchantPageFunction: GET /admin/api/settings
 as the page asks it inside Shopify admin, with an App Bridge session token signed (HS256) with the local-only
-client secret and id below (the local runtime's defaults, and the Lambda contract suite's). The token expired
+client secret and id (../session_token.py: the local runtime's defaults, and the Lambda contract suite's). The token expired
 long ago, so replaying the sample shows the 401 every stale token gets; the contract suite re-signs the same
 event with a fresh token to read acme-tea's settings.
 """
-import base64, hashlib, hmac, json, pathlib
+import json, pathlib, sys
 
-SECRET = "doorstep-local-shopify-secret"
-CLIENT_ID = "doorstep-local-client-id"
+HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from session_token import expired_session_token  # noqa: E402
+
 SHOP = "acme-tea.myshopify.com"
 HOST = "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com"
-HERE = pathlib.Path(__file__).parent
 
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-header = b64url(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
-claims = b64url(json.dumps({
-    "iss": f"https://{SHOP}/admin", "dest": f"https://{SHOP}", "aud": CLIENT_ID, "sub": "42",
-    "exp": 1773241513, "nbf": 1773241453, "iat": 1773241453,
-    "jti": "7d2e4f10-8b3c-4e5a-9f6d-1c2b3a4d5e6f", "sid": "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e"},
-    separators=(",", ":")).encode())
-signature = b64url(hmac.new(SECRET.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest())
-token = f"{header}.{claims}.{signature}"
+token = expired_session_token(SHOP, "7d2e4f10-8b3c-4e5a-9f6d-1c2b3a4d5e6f", "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e")
 
 event = {
     "version": "2.0", "routeKey": "GET /admin/api/settings", "rawPath": "/admin/api/settings",

@@ -1,29 +1,18 @@
 #!/usr/bin/env python3
 """Writes the sample API Gateway HTTP API (payload 2.0) event for ShopifyAppFunction: POST /app/session
-with an App Bridge session token signed (HS256) with the local-only client secret and id below (the
-local runtime's defaults). The token expired long ago, so replaying the sample shows the 401 every
+with an App Bridge session token signed (HS256) with the local-only client secret and id
+(../session_token.py: the local runtime's defaults). The token expired long ago, so replaying the sample shows the 401 every
 stale token gets; mint a live one from the Shopify stand-in (GET /_standin/session-token?shop=...).
 """
-import base64, hashlib, hmac, json, pathlib
+import json, pathlib, sys
 
-SECRET = "doorstep-local-shopify-secret"
-CLIENT_ID = "doorstep-local-client-id"
-SHOP = "acme-outdoor.myshopify.com"
 HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from session_token import expired_session_token  # noqa: E402
 
+SHOP = "acme-outdoor.myshopify.com"
 
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-header = b64url(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
-claims = b64url(json.dumps({
-    "iss": f"https://{SHOP}/admin", "dest": f"https://{SHOP}", "aud": CLIENT_ID, "sub": "42",
-    "exp": 1773241513, "nbf": 1773241453, "iat": 1773241453,
-    "jti": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "sid": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"},
-    separators=(",", ":")).encode())
-signature = b64url(hmac.new(SECRET.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest())
-token = f"{header}.{claims}.{signature}"
+token = expired_session_token(SHOP, "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d")
 
 event = {
     "version": "2.0", "routeKey": "POST /app/session", "rawPath": "/app/session", "rawQueryString": "",
