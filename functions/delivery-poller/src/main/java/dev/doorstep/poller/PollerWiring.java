@@ -55,10 +55,13 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
     }
 
     static PollerWiring fromEnvironment() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder());
+        return fromEnvironment(AwsClients.build(DynamoDbClient.builder()), AwsClients.build(KmsClient.builder()));
+    }
+
+    /** With the container's clients, which the poll worker shares with its backfill's wiring. */
+    static PollerWiring fromEnvironment(DynamoDbClient dynamo, KmsClient kms) {
         String table = AwsClients.requiredEnv("TABLE_NAME");
-        var cipher = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()),
-                AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
+        var cipher = new KmsApiKeyCipher(kms, AwsClients.requiredEnv("AFTERSHIP_KEYS_KMS_KEY_ID"));
         var keys = new StoredApiKeys(new DynamoDbAfterShipCredentialStore(dynamo, table), cipher, Clock.systemUTC());
         var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.fromEnvironment(System.getenv())),
                 keys, CarrierSlugs.standard());
@@ -85,9 +88,8 @@ public record PollerWiring(ShopStore shops, OrderStore orders, TrackingService a
     }
 
     /** The shops' backfill offers in the table ({@code TABLE_NAME}). */
-    static BackfillOffers backfillOffersFromEnvironment() {
-        return new DynamoDbBackfillOffers(AwsClients.build(DynamoDbClient.builder()),
-                AwsClients.requiredEnv("TABLE_NAME"));
+    static BackfillOffers backfillOffersFromEnvironment(DynamoDbClient dynamo) {
+        return new DynamoDbBackfillOffers(dynamo, AwsClients.requiredEnv("TABLE_NAME"));
     }
 
     public DueWorkSweep sweep() {

@@ -2,6 +2,7 @@ package dev.doorstep.poller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.doorstep.lambda.Json;
+import dev.doorstep.lambda.ShopMessageJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -24,15 +25,7 @@ record ShopPollMessage(String shop, Instant pollStart) {
 
     /** @throws IllegalArgumentException with the reason when the body is not a shop poll message */
     static ShopPollMessage parse(String body) {
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(body == null ? "" : body);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the body is not JSON");
-        }
-        if (json == null || !json.path("shop").isTextual() || json.path("shop").asText().isBlank()) {
-            throw new IllegalArgumentException("the body has no \"shop\"");
-        }
+        JsonNode json = ShopMessageJson.read(body);
         try {
             return new ShopPollMessage(json.path("shop").asText(), Instant.parse(json.path("pollStart").asText()));
         } catch (DateTimeParseException e) {

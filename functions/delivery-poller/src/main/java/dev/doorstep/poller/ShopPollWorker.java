@@ -10,6 +10,9 @@ import dev.doorstep.core.polling.DueWorkSweep;
 import dev.doorstep.core.polling.ShopPoll;
 import dev.doorstep.core.polling.ShopPollOutcome;
 import dev.doorstep.core.polling.SweepOutcome;
+import dev.doorstep.core.port.BackfillOffers;
+import dev.doorstep.core.port.OrderSource;
+import dev.doorstep.lambda.AwsClients;
 import dev.doorstep.lambda.JsonLog;
 import dev.doorstep.lambda.Metrics;
 import dev.doorstep.lambda.SnapStartPriming;
@@ -20,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Polls the shops queued by {@link DeliveryPollerFunction}, one message per shop, runs requested backfills
@@ -43,13 +48,18 @@ public final class ShopPollWorker implements RequestHandler<SQSEvent, SQSBatchRe
 
     /** The Lambda runtime's constructor: real clients, built once in the init phase, primed for SnapStart. */
     public ShopPollWorker() {
-        this(PollerWiring.fromEnvironment(), Clock.systemUTC());
+        this(AwsClients.build(DynamoDbClient.builder()), AwsClients.build(KmsClient.builder()), Clock.systemUTC());
         SnapStartPriming.register("ShopPollWorkerFunction", () -> ShopPollWorkerPriming.prime(poll, clock));
     }
 
-    private ShopPollWorker(PollerWiring wiring, Clock clock) {
-        this(wiring.shopPoll(), wiring.sweep(), wiring.backfill(ShopifyOrderSourceWiring.fromEnvironment(),
-                PollerWiring.backfillOffersFromEnvironment()), clock);
+    /** One DynamoDB and one KMS client per container, for the polls, the wake-ups and the backfills alike. */
+    private ShopPollWorker(DynamoDbClient dynamo, KmsClient kms, Clock clock) {
+        this(PollerWiring.fromEnvironment(dynamo, kms), ShopifyOrderSourceWiring.fromEnvironment(dynamo, kms),
+                PollerWiring.backfillOffersFromEnvironment(dynamo), clock);
+    }
+
+    private ShopPollWorker(PollerWiring wiring, OrderSource orders, BackfillOffers offers, Clock clock) {
+        this(wiring.shopPoll(), wiring.sweep(), wiring.backfill(orders, offers), clock);
     }
 
     /** Shop polls only; a wake-up message is kept for the dead-letter queue. */

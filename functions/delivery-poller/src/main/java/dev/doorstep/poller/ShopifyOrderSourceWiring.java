@@ -22,12 +22,13 @@ final class ShopifyOrderSourceWiring {
     private ShopifyOrderSourceWiring() {
     }
 
-    static OrderSource fromEnvironment() {
+    /** With the container's clients (the poll worker's own). */
+    static OrderSource fromEnvironment(DynamoDbClient dynamo, KmsClient kms) {
         // Reading the Admin API needs neither the client id nor the secret: only the shop's token.
         ShopifyConfig config = new ShopifyConfig("", "", System.getenv().getOrDefault("SHOPIFY_ADMIN_BASE_URL",
                 ShopifyConfig.REAL_SHOPIFY), System.getenv("SHOPIFY_API_VERSION"), Duration.ofSeconds(10), 5);
-        KmsApiKeyCipher decryptOnly = new KmsApiKeyCipher(AwsClients.build(KmsClient.builder()), "");
-        return new ShopifyOrderSource(new KmsShopifyAccessTokens(AwsClients.build(DynamoDbClient.builder()),
-                AwsClients.requiredEnv("TABLE_NAME"), decryptOnly), new ShopifyAdminClient(config, Clock.systemUTC()));
+        KmsApiKeyCipher decryptOnly = new KmsApiKeyCipher(kms, "");
+        return new ShopifyOrderSource(new KmsShopifyAccessTokens(dynamo, AwsClients.requiredEnv("TABLE_NAME"),
+                decryptOnly), new ShopifyAdminClient(config, Clock.systemUTC()));
     }
 }

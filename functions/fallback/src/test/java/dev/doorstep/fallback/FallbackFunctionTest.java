@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.doorstep.core.delivery.FallbackDeadlines;
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.Order;
@@ -14,7 +15,6 @@ import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TimingReason;
 import dev.doorstep.emulator.ProjectRoot;
@@ -29,12 +29,10 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -56,18 +54,8 @@ class FallbackFunctionTest {
     final String table = "fallback-" + UUID.randomUUID();
     final DynamoDbOrderStore orders;
     final DynamoDbShopStore shops;
-    final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
-    final ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
-        @Override
-        public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
-            schedules.put(order, sendAt);
-        }
-
-        @Override
-        public void cancel(OrderKey order) {
-            schedules.remove(order);
-        }
-    };
+    final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
+    final Map<OrderKey, Instant> schedules = scheduler.schedules();
 
     FallbackFunctionTest(DynamoDbClient dynamo) {
         this.dynamo = dynamo;

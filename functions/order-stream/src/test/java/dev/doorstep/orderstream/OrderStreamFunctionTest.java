@@ -16,6 +16,7 @@ import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.StoredApiKeys;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
 import dev.doorstep.core.delivery.FallbackDeadlines;
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.Order;
@@ -24,7 +25,6 @@ import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TimingReason;
 import dev.doorstep.core.tracking.TrackingCreation;
@@ -42,12 +42,10 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,7 +70,8 @@ class OrderStreamFunctionTest {
     final String table = "order-stream-" + UUID.randomUUID();
     final TableStream stream;
     final DynamoDbOrderStore orders;
-    final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
+    final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
+    final Map<OrderKey, Instant> schedules = scheduler.schedules();
     final OrderStreamFunction function;
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -90,17 +89,6 @@ class OrderStreamFunctionTest {
         keys.save(SHOP, new ApiKey("as-key-acme-0001"), null);
         var aftership = new AfterShipTrackingService(new AfterShipClient(AfterShipConfig.defaults(SANDBOX.baseUrl())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(20))), keys, CarrierSlugs.standard());
-        ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
-            @Override
-            public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
-                schedules.put(order, sendAt);
-            }
-
-            @Override
-            public void cancel(OrderKey order) {
-                schedules.remove(order);
-            }
-        };
         TimingPolicy policy = new TimingPolicy();
         var planner = new ReviewRequestPlanner(policy, orders, scheduler);
         Clock clock = Clock.systemUTC();

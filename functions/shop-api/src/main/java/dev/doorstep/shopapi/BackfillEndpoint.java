@@ -2,7 +2,6 @@ package dev.doorstep.shopapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.core.intake.Backfill;
-import dev.doorstep.core.intake.BackfillConflictException;
 import dev.doorstep.core.intake.BackfillOffering;
 import dev.doorstep.core.intake.BackfillOutcome;
 import dev.doorstep.core.model.BackfillOffer;
@@ -46,21 +45,20 @@ final class BackfillEndpoint {
         Optional<BackfillOffer> queued;
         try {
             queued = offering.accept(shop, clock.instant());
-        } catch (BackfillConflictException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new BackfillNotQueuedException(e);
         }
         return queued.flatMap(o -> shops.find(shop).map(s -> answer(s, Optional.of(o))));
     }
 
-    /** Empty when nothing was offered (or the shop is unknown). */
+    /**
+     * Empty when the shop is unknown.
+     *
+     * @throws NoBackfillOfferException when nothing was ever offered or asked for the shop
+     */
     Optional<ObjectNode> decline(String shop) {
-        Optional<Shop> known = shops.find(shop);
-        if (known.isEmpty()) {
-            return Optional.empty();
-        }
-        return offering.decline(shop, clock.instant()).map(o -> answer(known.get(), Optional.of(o)));
+        return shops.find(shop).map(s -> answer(s, Optional.of(offering.decline(shop, clock.instant())
+                .orElseThrow(() -> new NoBackfillOfferException(shop)))));
     }
 
     private ObjectNode answer(Shop shop, Optional<BackfillOffer> offer) {

@@ -165,7 +165,7 @@ public final class ShopApiFunction extends HttpApiFunction {
                 case "POST backfill" -> backfill.accept(shop).map(b -> HttpResponses.json(202, b))
                         .orElseGet(() -> HttpResponses.status(404, "unknown-shop", shop
                                 + " is not installed here; nothing was queued"));
-                case "DELETE backfill" -> declined(shop);
+                case "DELETE backfill" -> found(backfill.decline(shop), shop);
                 default -> HttpResponses.status(405, "method-not-allowed", method + " is not served on "
                         + resource + switch (resource) {
                             case "settings" -> "; use GET or PUT";
@@ -182,6 +182,8 @@ public final class ShopApiFunction extends HttpApiFunction {
             return rejected(shop, e.errors().stream().map(f -> problem(f.field(), f.reason())).toList());
         } catch (BackfillConflictException e) {
             return HttpResponses.status(409, "conflict", e.getMessage());
+        } catch (NoBackfillOfferException e) {
+            return HttpResponses.status(404, "no-offer", e.getMessage());
         } catch (BackfillNotQueuedException e) {
             LOG.warn("backfill not queued", Map.of("shop", shop, "reason", e.getMessage()));
             return HttpResponses.status(503, "unavailable", e.getMessage());
@@ -191,13 +193,6 @@ public final class ShopApiFunction extends HttpApiFunction {
         }
     }
 
-    private APIGatewayV2HTTPResponse declined(String shop) {
-        if (backfill.get(shop).isEmpty()) {
-            return HttpResponses.status(404, "unknown-shop", shop + " is not known here");
-        }
-        return backfill.decline(shop).map(b -> HttpResponses.json(200, b)).orElseGet(() -> HttpResponses.status(404,
-                "no-offer", "no backfill was offered to " + shop + "; nothing to decline"));
-    }
 
     private static APIGatewayV2HTTPResponse found(Optional<ObjectNode> body, String shop) {
         return body.map(b -> HttpResponses.json(200, b)).orElseGet(() -> HttpResponses.status(404, "unknown-shop",

@@ -3,8 +3,8 @@ package dev.doorstep.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doorstep.core.intake.FulfillmentFact;
+import dev.doorstep.core.memory.InMemoryShopifyAccessTokens;
 import dev.doorstep.core.port.Page;
-import dev.doorstep.core.shopify.ShopifyAccessTokens;
 import dev.doorstep.shopify.standin.ShopifyStandIn;
 import dev.doorstep.shopify.standin.StandInFulfillment;
 import dev.doorstep.shopify.standin.StandInOrder;
@@ -12,10 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,23 +24,7 @@ class ShopifyOrderSourceTest {
     static final String SHOP = "acme-tea.myshopify.com";
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
-    private final Map<String, String> stored = new HashMap<>();
-    private final ShopifyAccessTokens tokens = new ShopifyAccessTokens() {
-        @Override
-        public void save(String shop, String accessToken) {
-            stored.put(shop, accessToken);
-        }
-
-        @Override
-        public Optional<String> find(String shop) {
-            return Optional.ofNullable(stored.get(shop));
-        }
-
-        @Override
-        public void delete(String shop) {
-            stored.remove(shop);
-        }
-    };
+    private final InMemoryShopifyAccessTokens tokens = new InMemoryShopifyAccessTokens();
     private final ShopifyAdminClient admin = new ShopifyAdminClient(new ShopifyConfig(SHOPIFY.clientId(),
             SHOPIFY.clientSecret(), SHOPIFY.adminBaseUrl(), ShopifyConfig.API_VERSION, Duration.ofSeconds(3), 2),
             Clock.systemUTC());

@@ -41,8 +41,7 @@ public final class DynamoDbBackfillOffers implements BackfillOffers {
 
     @Override
     public Optional<BackfillOffer> put(BackfillOffer next) {
-        BackfillOffer stored = new BackfillOffer(next.shop(), next.state(), next.occasion(), next.offeredAt(),
-                next.acceptedAt(), next.finishedAt(), next.outcome(), next.version() + 1);
+        BackfillOffer stored = next.withVersion(next.version() + 1);
         try {
             dynamo.putItem(b -> {
                 b.tableName(table).item(toItem(stored));

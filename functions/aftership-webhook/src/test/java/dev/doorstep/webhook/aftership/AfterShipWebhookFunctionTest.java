@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.doorstep.aftership.KmsApiKeyCipher;
 import dev.doorstep.aftership.sandbox.AfterShipSandbox;
 import dev.doorstep.core.delivery.DeliveryUpdates;
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
 import dev.doorstep.core.model.Order;
@@ -17,7 +18,6 @@ import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentials;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.emulator.ProjectRoot;
 import dev.doorstep.emulator.WithAwsEmulator;
@@ -39,12 +39,10 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,7 +67,8 @@ class AfterShipWebhookFunctionTest {
     final DynamoDbOrderStore orders;
     final DynamoDbReceiptLog receipts;
     final DynamoDbShopStore shops;
-    final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
+    final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
+    final Map<OrderKey, Instant> schedules = scheduler.schedules();
     final AfterShipWebhookFunction function;
     final DynamoDbTrackingIndex index;
 
@@ -89,17 +88,6 @@ class AfterShipWebhookFunctionTest {
         // An API key's ciphertext copied into the webhook-secret slot: it must never serve as (or reveal) a secret.
         credentials.save(KEY_AS_SECRET_SHOP, new AfterShipCredentials(
                 cipher.encryptApiKey(KEY_AS_SECRET_SHOP, API_KEY), cipher.encryptApiKey(KEY_AS_SECRET_SHOP, API_KEY)));
-        ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
-            @Override
-            public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
-                schedules.put(order, sendAt);
-            }
-
-            @Override
-            public void cancel(OrderKey order) {
-                schedules.remove(order);
-            }
-        };
         var policy = new TimingPolicy();
         var planner = new ReviewRequestPlanner(policy, orders, scheduler);
         index = new DynamoDbTrackingIndex(dynamo, table);

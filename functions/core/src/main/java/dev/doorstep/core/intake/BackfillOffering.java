@@ -47,13 +47,9 @@ public final class BackfillOffering {
 
     /** Offers the backfill (install, switch-on); a queued one is left as it is. */
     public BackfillOffer offer(String shop, BackfillOccasion occasion, Instant now) {
-        return write(shop, current -> {
-            if (current.isPresent() && isQueued(current.get(), now)) {
-                return Optional.empty();
-            }
-            return Optional.of(current.map(o -> o.offeredAgain(occasion, now))
-                    .orElseGet(() -> BackfillOffer.offered(shop, occasion, now)));
-        });
+        return write(shop, current -> current.filter(o -> isQueued(o, now)).isPresent() ? Optional.empty()
+                : Optional.of(current.map(o -> o.offeredAgain(occasion, now))
+                        .orElseGet(() -> BackfillOffer.offered(shop, occasion, now)))).after();
     }
 
     /**
@@ -67,28 +63,23 @@ public final class BackfillOffering {
         if (shops.find(shop).filter(Shop::installed).isEmpty()) {
             return Optional.empty();
         }
-        Optional<BackfillOffer> before = offers.find(shop);
-        if (before.isPresent() && isQueued(before.get(), now)) {
-            return before;
-        }
-        BackfillOffer queued = write(shop, current -> current.isPresent() && isQueued(current.get(), now)
-                ? Optional.empty()
+        Move move = write(shop, current -> current.filter(o -> isQueued(o, now)).isPresent() ? Optional.empty()
                 : Optional.of(current.map(o -> o.accepted(now)).orElseGet(() ->
                         BackfillOffer.offered(shop, BackfillOccasion.OPERATOR, null).accepted(now))));
-        if (queued.acceptedAt() == null || !queued.acceptedAt().equals(now)) {
-            return Optional.of(queued); // another accept queued it meanwhile
+        if (!move.written()) {
+            return Optional.of(move.after()); // queued already, by an earlier accept
         }
         try {
             requests.request(shop);
         } catch (RuntimeException e) {
             // Put the offer back as it was (with no offer before: offered, so the button stays), so the page
             // shows the truth and the merchant can try again.
-            BackfillOffer was = before.orElseGet(() -> BackfillOffer.offered(shop, BackfillOccasion.OPERATOR, now));
-            offers.put(new BackfillOffer(shop, was.state(), was.occasion(), was.offeredAt(), was.acceptedAt(),
-                    was.finishedAt(), was.outcome(), queued.version()));
+            BackfillOffer was = move.before().orElseGet(() -> BackfillOffer.offered(shop, BackfillOccasion.OPERATOR,
+                    now));
+            offers.put(was.withVersion(move.after().version()));
             throw e;
         }
-        return Optional.of(queued);
+        return Optional.of(move.after());
     }
 
     /**
@@ -98,18 +89,12 @@ public final class BackfillOffering {
      * @throws BackfillConflictException when the backfill is already queued
      */
     public Optional<BackfillOffer> decline(String shop, Instant now) {
-        if (offers.find(shop).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(write(shop, current -> {
-            BackfillOffer o = current.orElseThrow();
-            return switch (o.state()) {
-                case OFFERED -> Optional.of(o.declined());
-                case QUEUED -> throw new BackfillConflictException("the backfill is already being taken in (queued at "
-                        + o.acceptedAt() + "); it cannot be declined now");
-                case DONE, DECLINED -> Optional.empty();
-            };
-        }));
+        return Optional.ofNullable(write(shop, current -> current.flatMap(o -> switch (o.state()) {
+            case OFFERED -> Optional.of(o.declined());
+            case QUEUED -> throw new BackfillConflictException("the backfill is already being taken in (queued at "
+                    + o.acceptedAt() + "); it cannot be declined now");
+            case DONE, DECLINED -> Optional.empty();
+        })).after());
     }
 
     /** The worker ran the backfill: a queued offer becomes done with its outcome; any other state stays. */
@@ -125,20 +110,27 @@ public final class BackfillOffering {
 
     /**
      * Reads, decides ({@code move}: empty to leave the offer as it is), writes on the read version; again on a
-     * lost race. Answers the offer as stored afterwards.
+     * lost race.
      */
-    private BackfillOffer write(String shop, Function<Optional<BackfillOffer>, Optional<BackfillOffer>> move) {
+    private Move write(String shop, Function<Optional<BackfillOffer>, Optional<BackfillOffer>> move) {
         for (int i = 0; i < WRITE_TRIES; i++) {
             Optional<BackfillOffer> current = offers.find(shop);
             Optional<BackfillOffer> next = move.apply(current);
             if (next.isEmpty()) {
-                return current.orElse(null);
+                return new Move(current, current.orElse(null), false);
             }
             Optional<BackfillOffer> stored = offers.put(next.get());
             if (stored.isPresent()) {
-                return stored.get();
+                return new Move(current, stored.get(), true);
             }
         }
         throw new IllegalStateException("the backfill offer of " + shop + " kept changing; try again");
+    }
+
+    /**
+     * One decided move: the offer it was decided on, the offer as stored afterwards (null when there is none),
+     * and whether this move wrote it.
+     */
+    private record Move(Optional<BackfillOffer> before, BackfillOffer after, boolean written) {
     }
 }

@@ -18,8 +18,7 @@ public final class InMemoryBackfillOffers implements BackfillOffers {
 
     @Override
     public Optional<BackfillOffer> put(BackfillOffer next) {
-        BackfillOffer stored = new BackfillOffer(next.shop(), next.state(), next.occasion(), next.offeredAt(),
-                next.acceptedAt(), next.finishedAt(), next.outcome(), next.version() + 1);
+        BackfillOffer stored = next.withVersion(next.version() + 1);
         boolean[] written = {false};
         offers.compute(next.shop(), (shop, current) -> {
             long currentVersion = current == null ? 0 : current.version();

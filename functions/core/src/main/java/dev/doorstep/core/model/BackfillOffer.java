@@ -42,6 +42,11 @@ public record BackfillOffer(String shop, BackfillState state, BackfillOccasion o
                 version);
     }
 
+    /** The same offer at another version (the store's copy after a write, or a put-back on the current one). */
+    public BackfillOffer withVersion(long newVersion) {
+        return new BackfillOffer(shop, state, occasion, offeredAt, acceptedAt, finishedAt, outcome, newVersion);
+    }
+
     public BackfillOffer finished(BackfillOutcome done, Instant now) {
         return new BackfillOffer(shop, BackfillState.DONE, occasion, offeredAt, acceptedAt, now, done, version);
     }

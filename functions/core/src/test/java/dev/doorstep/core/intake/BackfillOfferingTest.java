@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.doorstep.core.memory.InMemoryAfterShipCredentialStore;
 import dev.doorstep.core.memory.InMemoryBackfillOffers;
 import dev.doorstep.core.memory.InMemoryOrderStore;
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.memory.InMemoryShopStore;
 import dev.doorstep.core.model.BackfillOccasion;
 import dev.doorstep.core.model.BackfillOffer;
@@ -16,13 +17,11 @@ import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentials;
 import dev.doorstep.core.port.BackfillOffers;
 import dev.doorstep.core.port.BackfillRequests;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.settings.IntegrationSwitchOff;
 import dev.doorstep.core.settings.SettingsUpdate;
 import dev.doorstep.core.timing.TimingPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -199,15 +198,7 @@ class BackfillOfferingTest {
     @Test
     void switchingAfterShipOnOffersTheBackfillAndQueuesNothing() {
         InMemoryOrderStore orders = new InMemoryOrderStore();
-        ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
-            @Override
-            public void schedule(dev.doorstep.core.model.OrderKey order, Instant sendAt, ZoneId zone) {
-            }
-
-            @Override
-            public void cancel(dev.doorstep.core.model.OrderKey order) {
-            }
-        };
+        InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
         ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
         SettingsUpdate update = new SettingsUpdate(shops, new InMemoryAfterShipCredentialStore(),
                 new IntegrationSwitchOff(orders, planner), offering);

@@ -4,6 +4,7 @@ import dev.doorstep.core.delivery.Checkpoint;
 import dev.doorstep.core.delivery.DeliveryUpdates;
 import dev.doorstep.core.delivery.FallbackDeadlines;
 import dev.doorstep.core.memory.InMemoryOrderStore;
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.memory.InMemoryShopStore;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
@@ -13,17 +14,14 @@ import dev.doorstep.core.model.OrderStatus;
 import dev.doorstep.core.model.Shop;
 import dev.doorstep.core.model.ShopSettings;
 import dev.doorstep.core.planning.ReviewRequestPlanner;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.tracking.DeliveryTag;
 import dev.doorstep.core.tracking.TrackedShipment;
 import dev.doorstep.core.tracking.TrackingCreation;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory stores, the fake AfterShip and the use cases wired as the functions wire them. */
 class PollFixtures {
@@ -33,18 +31,8 @@ class PollFixtures {
     final InMemoryOrderStore orders = new InMemoryOrderStore();
     final InMemoryShopStore shops = new InMemoryShopStore();
     final FakeAfterShip aftership = new FakeAfterShip();
-    final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
-    final ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
-        @Override
-        public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
-            schedules.put(order, sendAt);
-        }
-
-        @Override
-        public void cancel(OrderKey order) {
-            schedules.remove(order);
-        }
-    };
+    final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
+    final Map<OrderKey, Instant> schedules = scheduler.schedules();
     final TimingPolicy policy = new TimingPolicy();
     final ReviewRequestPlanner planner = new ReviewRequestPlanner(policy, orders, scheduler);
     final DeliveryUpdates updates = new DeliveryUpdates(orders, shops, policy, planner);

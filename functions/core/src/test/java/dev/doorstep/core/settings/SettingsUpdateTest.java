@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doorstep.core.memory.InMemoryAfterShipCredentialStore;
 import dev.doorstep.core.memory.InMemoryOrderStore;
+import dev.doorstep.core.memory.InMemoryReviewRequestScheduler;
 import dev.doorstep.core.memory.InMemoryShopStore;
 import dev.doorstep.core.model.Customer;
 import dev.doorstep.core.model.Fulfillment;
@@ -18,16 +19,13 @@ import dev.doorstep.core.planning.ReviewRequestPlanner;
 import dev.doorstep.core.port.AfterShipCredentials;
 import dev.doorstep.core.port.OrderStore;
 import dev.doorstep.core.port.Page;
-import dev.doorstep.core.port.ReviewRequestScheduler;
 import dev.doorstep.core.timing.TimingPolicy;
 import dev.doorstep.core.timing.TimingReason;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class SettingsUpdateTest {
@@ -40,18 +38,8 @@ class SettingsUpdateTest {
     private final InMemoryOrderStore orders = new InMemoryOrderStore();
     private final InMemoryShopStore shops = new InMemoryShopStore();
     private final InMemoryAfterShipCredentialStore credentials = new InMemoryAfterShipCredentialStore();
-    private final Map<OrderKey, Instant> schedules = new ConcurrentHashMap<>();
-    private final ReviewRequestScheduler scheduler = new ReviewRequestScheduler() {
-        @Override
-        public void schedule(OrderKey order, Instant sendAt, ZoneId zone) {
-            schedules.put(order, sendAt);
-        }
-
-        @Override
-        public void cancel(OrderKey order) {
-            schedules.remove(order);
-        }
-    };
+    private final InMemoryReviewRequestScheduler scheduler = new InMemoryReviewRequestScheduler();
+    private final Map<OrderKey, Instant> schedules = scheduler.schedules();
     private final ReviewRequestPlanner planner = new ReviewRequestPlanner(new TimingPolicy(), orders, scheduler);
     private final SettingsUpdate update = new SettingsUpdate(shops, credentials,
             new IntegrationSwitchOff(orders, planner));

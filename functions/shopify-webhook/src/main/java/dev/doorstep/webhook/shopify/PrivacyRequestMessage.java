@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.doorstep.core.intake.PrivacyRequest;
 import dev.doorstep.lambda.Json;
+import dev.doorstep.lambda.ShopMessageJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,15 +29,7 @@ public final class PrivacyRequestMessage {
 
     /** @throws IllegalArgumentException with the reason when the body is not a privacy request */
     public static PrivacyRequest parse(String body) {
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(body == null ? "" : body);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the body is not JSON");
-        }
-        if (json == null || !json.path("shop").isTextual() || json.path("shop").asText().isBlank()) {
-            throw new IllegalArgumentException("the body has no \"shop\"");
-        }
+        JsonNode json = ShopMessageJson.read(body);
         PrivacyRequest.Kind kind;
         try {
             kind = PrivacyRequest.Kind.valueOf(json.path("kind").asText());
